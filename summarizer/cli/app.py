@@ -1,0 +1,53 @@
+"""The ``summarizer`` command: a Typer app; each command lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from summarizer.cli.brief import brief
+from summarizer.errors import SummarizerError
+
+app = typer.Typer(
+    name="summarizer",
+    help="Multi-document news briefings: one verbatim, cited bullet per topic.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command(help="Print a briefing of the articles in PATH... (folders, files, or - for stdin).")(brief)
+
+
+@app.callback()
+def root() -> None:
+    """Multi-document news briefings: one verbatim, cited bullet per topic."""
+
+
+def main() -> None:
+    """Console entry point: user errors become one line on stderr and a non-zero exit."""
+    try:
+        app(standalone_mode=False)
+    except SummarizerError as error:
+        print(f"summarizer: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        print("summarizer: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except (typer.Abort, EOFError):
+        print("summarizer: aborted", file=sys.stderr)
+        sys.exit(1)
+    except Exception as error:  # click usage errors and anything unforeseen: one line, no traceback
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        print(f"summarizer: internal error: {error.__class__.__name__}: {error} (please report it)", file=sys.stderr)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

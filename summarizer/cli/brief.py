@@ -1,0 +1,57 @@
+"""``summarizer brief``: parse options, read the articles, summarise, print. Nothing else."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from summarizer.cli.output import check_target, emit
+
+
+class Format(str, Enum):
+    """Output formats."""
+
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
+
+
+def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
+    """The asked format, else the one the output file's suffix implies, else Markdown."""
+    if fmt is not None:
+        return fmt
+    if output is not None:
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.md)
+    return Format.md
+
+
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Folders, files (.txt .md .html .json .jsonl), or - for stdin.", show_default=False)],
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="md, json or html [default: md, or the -o file's suffix].", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
+    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help="Number of bullets [default: chosen from the data, at most 8].", show_default=False)] = None,
+    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help="Word budget for all bullets together, cut at sentence boundaries.", show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model: a name from models/ or a path to a local sentence-transformers folder.", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
+) -> None:
+    """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
+    from summarizer import summarize
+    from summarizer.embed.embedder import Embedder
+    from summarizer.ingest.readers import read_inputs
+    from summarizer.options import Options
+    from summarizer.render import render
+
+    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
+    if output is not None:
+        check_target(output, paths, force)
+    embedder = Embedder(model)  # a bad --model fails before a large input is read
+    articles = read_inputs(paths)
+    briefing = summarize(articles, embedder=embedder, **options.as_record())
+    emit(render(briefing, chosen_format(fmt, output).value), output)

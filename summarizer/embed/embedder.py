@@ -1,0 +1,66 @@
+"""Sentence embeddings with sentence-transformers (Reimers & Gurevych, EMNLP 2019), loaded offline.
+
+The heavy libraries (torch, sentence-transformers) are imported only when the
+first sentence is embedded, so the CLI's --help and input errors stay instant.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from summarizer.embed.models import ModelSpec, resolve_model
+from summarizer.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+BATCH_SIZE = 64
+
+
+def offline_environment() -> None:
+    """Forbid any download from a model hub: weights come from local folders only."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@lru_cache(maxsize=4)
+def load_model(spec: ModelSpec, device: str) -> Any:
+    """Load a sentence-transformers model once per process."""
+    offline_environment()
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(str(spec.path), device=device, local_files_only=True)
+    except (OSError, ValueError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
+        raise ModelError(f"cannot load model {spec.name!r} from {spec.path}: {first_line}") from None
+
+
+class Embedder:
+    """Embeds sentences as unit-length float32 vectors with one local model."""
+
+    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE) -> None:
+        self.spec = resolve_model(model)
+        self.device = device
+        self.batch_size = batch_size
+
+    @property
+    def name(self) -> str:
+        """The model's name, as recorded in a briefing's provenance."""
+        return self.spec.name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised row per text (an empty input gives a 0-row matrix)."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.spec.dimension or 1), dtype=np.float32)
+        model = load_model(self.spec, self.device)
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)

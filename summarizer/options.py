@@ -1,0 +1,38 @@
+"""The knobs of a briefing, validated once, recorded in its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from summarizer.errors import InputError
+
+MAX_AUTO_BULLETS = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user may choose; ``None`` means "from the data" or "the default".
+
+    The three switches at the end turn stages off for ablation studies:
+    topic clustering, folding of near-duplicates into citations, and
+    redundancy control (MMR) across bullets.
+    """
+
+    bullets: int | None = None
+    max_words: int | None = None
+    model: str | None = None
+    seed: int = 0
+    topics: bool = True
+    fold_duplicates: bool = True
+    redundancy: bool = True
+
+    def __post_init__(self) -> None:
+        if self.bullets is not None and self.bullets < 1:
+            raise InputError("--bullets must be at least 1")
+        if self.max_words is not None and self.max_words < 1:
+            raise InputError("--max-words must be at least 1")
+
+    def as_record(self) -> dict[str, Any]:
+        """The options as a JSON-ready dict."""
+        return asdict(self)

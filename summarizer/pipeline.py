@@ -1,0 +1,131 @@
+"""The pipeline: read -> split -> embed -> fold duplicates -> topics -> rank -> bullets.
+
+This module only calls the stages in order; every algorithm lives in its stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarizer import __version__
+from summarizer.embed.embedder import Embedder
+from summarizer.options import Options
+from summarizer.rank.bullets import make_bullet
+from summarizer.rank.centrality import lexrank
+from summarizer.rank.score import sentence_scores
+from summarizer.rank.select import automatic_count, choose_sentences, topic_stats, within_budget
+from summarizer.text.split import segment_article
+from summarizer.topics.cluster import OneTopic, TopicModel, WardTopics
+from summarizer.topics.duplicates import support
+from summarizer.topics.labels import label_for, topic_phrases
+from summarizer.topics.lexical import hybrid_vectors, tfidf_vectors
+from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
+
+EMBEDDING_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything computed about the sentences before bullets are chosen."""
+
+    sentences: tuple[Sentence, ...]
+    left_out: tuple[LeftOut, ...]
+    similarity: np.ndarray
+    article_of: np.ndarray
+    scores: np.ndarray
+    centrality: np.ndarray
+    labels: np.ndarray
+
+
+def split_all(articles: Sequence[Article]) -> tuple[list[Sentence], list[LeftOut]]:
+    """Candidate sentences and left-out spans of every article, in order."""
+    sentences: list[Sentence] = []
+    left_out: list[LeftOut] = []
+    for article in articles:
+        found, skipped = segment_article(article)
+        sentences.extend(found)
+        left_out.extend(skipped)
+    return sentences, left_out
+
+
+def topic_model(options: Options) -> TopicModel:
+    """Ward topics, or a single topic when clustering is switched off."""
+    return WardTopics(options.bullets) if options.topics else OneTopic()
+
+
+def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -> Analysis:
+    """Embed, fold, cluster and score every candidate sentence."""
+    sentences, left_out = split_all(articles)
+    texts = [s.text for s in sentences]
+    embeddings = embedder.encode(texts)
+    similarity = embeddings @ embeddings.T
+    article_of = np.array([s.article_id for s in sentences], dtype=np.int64)
+    carried = support(similarity, article_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
+    centrality = lexrank(similarity)
+    scores = sentence_scores(sentences, centrality, carried, len(articles))
+    labels = topic_model(options).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
+    return Analysis(tuple(sentences), tuple(left_out), similarity, article_of, scores, centrality, labels)
+
+
+def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tuple[list[Bullet], list[Topic]]:
+    """The bullets, in order of importance, and every topic with its label."""
+    texts = [s.text for s in analysis.sentences]
+    ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
+    stats = topic_stats(analysis.labels, analysis.scores, analysis.article_of)
+    count = options.bullets or automatic_count(stats, n_articles)
+    picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy)
+    picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
+    members = {s.topic: s.members for s in stats}
+    bullets = [
+        make_bullet(topic, label_for(ranked[topic], texts[index]), index, members[topic], analysis.sentences, analysis.scores,
+                    analysis.similarity, analysis.article_of, options.fold_duplicates)
+        for topic, index in picks
+    ]
+    topics = [Topic(s.topic, label_for(ranked[s.topic], ""), s.members) for s in sorted(stats, key=lambda s: s.topic)]
+    return bullets, topics
+
+
+def provenance(articles: Sequence[Article], options: Options, embedder: Embedder, analysis: Analysis) -> dict[str, object]:
+    """How the briefing was made: tool, model, options, input hashes and counts (no clock time)."""
+    return {
+        "tool": "summarizer",
+        "version": __version__,
+        "model": embedder.name,
+        "options": options.as_record(),
+        "inputs": [{"id": a.id, "sha256": hashlib.sha256(a.text.encode()).hexdigest()} for a in articles],
+        "counts": {
+            "articles": len(articles),
+            "sentences": len(analysis.sentences),
+            "topics": len(set(analysis.labels.tolist())),
+            "left_out": len(analysis.left_out),
+        },
+    }
+
+
+def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet]) -> str:
+    """The briefing's title: the labels of its top topics."""
+    labels = list(dict.fromkeys(b.label for b in bullets))[:3]
+    if not labels:
+        return "Briefing"
+    head = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
+    return f"Briefing: {head}"
+
+
+def run(articles: Sequence[Article], options: Options, embedder: Embedder | None = None) -> Briefing:
+    """Summarise ``articles`` into a Briefing."""
+    embedder = embedder or Embedder(options.model)
+    analysis = analyse(articles, options, embedder)
+    bullets, topics = choose_bullets(analysis, options, len(articles))
+    return Briefing(
+        title=briefing_title(articles, bullets),
+        bullets=tuple(bullets),
+        articles=tuple(articles),
+        topics=tuple(topics),
+        sentences=analysis.sentences,
+        left_out=analysis.left_out,
+        provenance=provenance(articles, options, embedder, analysis),
+    )

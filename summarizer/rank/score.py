@@ -1,0 +1,62 @@
+"""How good a bullet each sentence would make: centrality, corroboration, position, form.
+
+Centrality is LexRank on embedding similarities (Erkan & Radev 2004). Position
+and support across articles are the strongest cues of importance in news
+(the lead bias, Nenkova 2005; document frequency of content, Hong & Nenkova 2014).
+Form multiplies in: sentences that cannot stand alone or run long rank lower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarizer.text.features import length_factor, standalone_factor
+from summarizer.types import Sentence
+
+
+@dataclass(frozen=True)
+class ScoreWeights:
+    """The weights of the additive signals; form factors multiply the sum."""
+
+    centrality: float = 1.0
+    support: float = 1.0
+    position: float = 0.3
+
+
+def normalise(values: np.ndarray) -> np.ndarray:
+    """Scale to [0, 1] by the maximum (all zeros stay zeros)."""
+    top = float(values.max()) if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values, dtype=np.float64)
+
+
+def position_prior(sentences: Sequence[Sentence]) -> np.ndarray:
+    """1 for an article's first sentence, decaying as 1/sqrt(1 + index)."""
+    return np.array([1.0 / np.sqrt(1.0 + sentence.index) for sentence in sentences])
+
+
+def form_factors(sentences: Sequence[Sentence]) -> np.ndarray:
+    """Standalone and length multipliers per sentence."""
+    return np.array([standalone_factor(s.text) * length_factor(s.text) for s in sentences])
+
+
+def sentence_scores(
+    sentences: Sequence[Sentence],
+    centrality: np.ndarray,
+    support: np.ndarray,
+    n_articles: int,
+    weights: ScoreWeights = ScoreWeights(),
+) -> np.ndarray:
+    """A score in [0, 1] per sentence: weighted signals, times form, over the best possible."""
+    if not sentences:
+        return np.zeros(0)
+    corroboration = (support - 1) / max(n_articles - 1, 1)
+    signals = (
+        weights.centrality * normalise(centrality)
+        + weights.support * corroboration
+        + weights.position * position_prior(sentences)
+    )
+    total = weights.centrality + weights.support + weights.position
+    return np.asarray(signals * form_factors(sentences) / total)

@@ -1,0 +1,17 @@
+"""Renderers: Markdown (default), JSON (versioned schema) and HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summarizer.render.html import render_html
+from summarizer.render.json_render import render_json
+from summarizer.render.markdown import render_markdown
+from summarizer.types import Briefing
+
+RENDERERS: dict[str, Callable[[Briefing], str]] = {"md": render_markdown, "json": render_json, "html": render_html}
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    """The briefing in format ``fmt`` (md, json or html)."""
+    return RENDERERS[fmt](briefing)

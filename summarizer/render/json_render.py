@@ -1,0 +1,81 @@
+"""The briefing as JSON, following schema/briefing.schema.json (versioned).
+
+``articles[a].text[start:end]`` is exactly the text each citation points at;
+``citations[0]`` of a bullet is the quoted sentence itself. Output is
+deterministic: keys in a fixed order, floats rounded, no clock time.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from summarizer.types import Article, Briefing, Bullet, LeftOut, Topic
+
+SCHEMA_VERSION = "1.0"
+
+
+def bullet_record(bullet: Bullet) -> dict[str, Any]:
+    """One bullet, with its citations, support count and runners-up."""
+    return {
+        "label": bullet.label,
+        "text": bullet.text,
+        "score": bullet.score,
+        "support": len(bullet.article_ids),
+        "topic_id": bullet.topic_id,
+        "topic_size": bullet.topic_size,
+        "citations": [
+            {"article_id": c.article_id, "start": c.start, "end": c.end, "similarity": c.similarity} for c in bullet.citations
+        ],
+        "runners_up": [
+            {"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "score": r.score}
+            for r in bullet.runners_up
+        ],
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """One source article, its full text included so offsets can be checked."""
+    return {
+        "id": article.id,
+        "ref": article.ref,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published,
+        "path": article.path,
+        "text": article.text,
+    }
+
+
+def topic_record(topic: Topic, briefing: Briefing) -> dict[str, Any]:
+    """A topic and the spans of its sentences."""
+    spans = [briefing.sentences[i] for i in topic.sentence_ids]
+    return {
+        "id": topic.id,
+        "label": topic.label,
+        "sentences": [{"article_id": s.article_id, "start": s.start, "end": s.end} for s in spans],
+    }
+
+
+def left_out_record(item: LeftOut) -> dict[str, Any]:
+    """A span no topic took, and why."""
+    return {"article_id": item.article_id, "start": item.start, "end": item.end, "reason": item.reason}
+
+
+def briefing_record(briefing: Briefing) -> dict[str, Any]:
+    """The whole briefing as a JSON-ready dict."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": briefing.title,
+        "bullets": [bullet_record(b) for b in briefing.bullets],
+        "articles": [article_record(a) for a in briefing.articles],
+        "topics": [topic_record(t, briefing) for t in briefing.topics],
+        "left_out": [left_out_record(item) for item in briefing.left_out],
+        "provenance": briefing.provenance,
+    }
+
+
+def render_json(briefing: Briefing) -> str:
+    """The briefing as indented JSON text ending in a newline."""
+    return json.dumps(briefing_record(briefing), ensure_ascii=False, indent=2) + "\n"

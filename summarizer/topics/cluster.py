@@ -1,0 +1,61 @@
+"""Cluster sentences into topics: Ward's hierarchical clustering (Ward, JASA 1963).
+
+The number of topics comes from the data: the dendrogram is cut where merging
+would cost more than ``cut`` times the cost of its final merge, so tight,
+well-separated subjects stay apart and a wandering story gives more topics.
+Asking for ``n_topics`` cuts it at that many clusters instead.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+
+RELATIVE_CUT = 0.7
+
+
+class TopicModel(Protocol):
+    """Anything that assigns each row of a matrix to a topic numbered 0..k-1."""
+
+    def fit_predict(self, vectors: np.ndarray) -> np.ndarray: ...
+
+
+def first_seen_order(labels: np.ndarray) -> np.ndarray:
+    """Renumber labels 0..k-1 in order of first appearance (deterministic ids)."""
+    mapping: dict[int, int] = {}
+    for label in labels:
+        mapping.setdefault(int(label), len(mapping))
+    return np.array([mapping[int(label)] for label in labels], dtype=np.int64)
+
+
+class WardTopics:
+    """Ward clustering cut at a relative height, or at ``n_topics`` clusters when given."""
+
+    def __init__(self, n_topics: int | None = None, cut: float = RELATIVE_CUT) -> None:
+        if n_topics is not None and n_topics < 1:
+            raise ValueError("n_topics must be at least 1")
+        self.n_topics = n_topics
+        self.cut = cut
+
+    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
+        """One topic label per row."""
+        from scipy.cluster.hierarchy import fcluster, linkage
+
+        rows = len(vectors)
+        if rows < 3:
+            return np.zeros(rows, dtype=np.int64) if self.n_topics == 1 else np.arange(rows, dtype=np.int64)
+        tree = linkage(vectors.astype(np.float64), method="ward")
+        if self.n_topics is not None:
+            labels = fcluster(tree, t=min(self.n_topics, rows), criterion="maxclust")
+        else:
+            labels = fcluster(tree, t=self.cut * tree[-1, 2], criterion="distance")
+        return first_seen_order(labels)
+
+
+class OneTopic:
+    """The do-nothing topic model: every sentence in one topic (an ablation baseline)."""
+
+    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
+        """All zeros."""
+        return np.zeros(len(vectors), dtype=np.int64)

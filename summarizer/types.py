@@ -1,0 +1,106 @@
+"""The records that flow between pipeline stages: small, frozen, typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from the input.
+
+    ``id`` is the article's position in the briefing's source list (0-based);
+    ``ref`` is the user's own identifier (a JSONL ``id`` or the file name).
+    """
+
+    id: int
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    path: str = ""
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A span of an article: ``article.text[start:end] == text``."""
+
+    article_id: int
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A span that no topic took, and why (boilerplate, heading, fragment...)."""
+
+    article_id: int
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a bullet's sentence (or a near-duplicate of it) stands in an article."""
+
+    article_id: int
+    start: int
+    end: int
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True)
+class RunnerUp:
+    """A sentence of the same topic that ranked just below the chosen one."""
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of sentences about one subject; ``sentence_ids`` index the sentence list."""
+
+    id: int
+    label: str
+    sentence_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One line of the briefing: a verbatim sentence, cited to every article carrying it."""
+
+    topic_id: int
+    label: str
+    text: str
+    score: float
+    citations: tuple[Citation, ...]
+    runners_up: tuple[RunnerUp, ...] = ()
+    topic_size: int = 0
+
+    @property
+    def article_ids(self) -> tuple[int, ...]:
+        """The cited articles, each once, in citation order."""
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The result: a title, bullets, the articles they cite, and how it was made."""
+
+    title: str
+    bullets: tuple[Bullet, ...]
+    articles: tuple[Article, ...]
+    topics: tuple[Topic, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    provenance: dict[str, Any] = field(default_factory=dict)
