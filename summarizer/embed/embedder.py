@@ -25,6 +25,17 @@ def offline_environment() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+@lru_cache(maxsize=4)
+def load_native(spec: ModelSpec, device: str) -> Any:
+    """Load the lean BERT encoder once per process."""
+    offline_environment()
+    from summarizer.embed.bert import BertEncoder
+
+    return BertEncoder(spec.path, device=device)
 
 
 @lru_cache(maxsize=4)
@@ -40,13 +51,30 @@ def load_model(spec: ModelSpec, device: str) -> Any:
         raise ModelError(f"cannot load model {spec.name!r} from {spec.path}: {first_line}") from None
 
 
+BACKENDS = ("auto", "native", "sentence-transformers")
+
+
+def choose_backend(spec: ModelSpec, backend: str) -> str:
+    """``native`` for BERT mean-pooling models (no transformers import), else sentence-transformers."""
+    from summarizer.embed.bert import is_supported
+
+    if backend not in BACKENDS:
+        raise ModelError(f"unknown embedding backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    if backend == "native" and not is_supported(spec.path):
+        raise ModelError(f"model {spec.name!r} is not a BERT mean-pooling model: use --backend sentence-transformers")
+    if backend == "auto":
+        return "native" if is_supported(spec.path) else "sentence-transformers"
+    return backend
+
+
 class Embedder:
     """Embeds sentences as unit-length float32 vectors with one local model."""
 
-    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE, backend: str = "auto") -> None:
         self.spec = resolve_model(model)
         self.device = device
         self.batch_size = batch_size
+        self.backend = choose_backend(self.spec, backend)
 
     @property
     def name(self) -> str:
@@ -59,6 +87,9 @@ class Embedder:
 
         if not texts:
             return np.zeros((0, self.spec.dimension or 1), dtype=np.float32)
+        if self.backend == "native":
+            vectors = load_native(self.spec, self.device).encode(texts, self.batch_size)
+            return np.asarray(vectors, dtype=np.float32)
         model = load_model(self.spec, self.device)
         vectors = model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False

@@ -15,7 +15,7 @@ def extract_html(html: str, where: str) -> dict[str, Any]:
     """A record ``{"title", "text", "url", "source", "published"}`` from an HTML page."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True)
+    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True)
     if extracted is None:
         raise InputError(f"{where}: no article text found in this HTML page")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)

@@ -1,0 +1,135 @@
+"""A lean BERT sentence encoder (Devlin et al., NAACL 2019) for sentence-transformers folders.
+
+It computes exactly what sentence-transformers computes for a BERT model with
+mean pooling (and optional normalisation), from the same files: tokenizer.json
+through the `tokenizers` library, weights through `safetensors`, the forward
+pass in torch. It skips importing transformers and sentence-transformers,
+which costs seconds before the first sentence is embedded. A test checks that
+both give the same vectors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def is_supported(path: Path) -> bool:
+    """True for a BERT model whose sentence-transformers modules are Transformer, mean Pooling, Normalize."""
+    try:
+        config = json.loads((path / "config.json").read_text())
+        modules = json.loads((path / "modules.json").read_text())
+    except (OSError, json.JSONDecodeError):
+        return False
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+    if config.get("model_type") != "bert" or kinds[:2] != ["Transformer", "Pooling"] or set(kinds[2:]) - {"Normalize"}:
+        return False
+    pooling = json.loads((path / modules[1]["path"] / "config.json").read_text())
+    mean_only = pooling.get("pooling_mode_mean_tokens") and not any(
+        pooling.get(k) for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens")
+    )
+    has_files = (path / "tokenizer.json").is_file() and (path / "model.safetensors").is_file()
+    return bool(mean_only and has_files)
+
+
+def max_length(path: Path) -> int:
+    """The sequence length sentence-transformers truncates to."""
+    try:
+        return int(json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"])
+    except (OSError, KeyError, ValueError):
+        return 512
+
+
+class BertEncoder:
+    """Mean-pooled BERT embeddings, batch by batch, sentences sorted by length."""
+
+    def __init__(self, path: Path, device: str = "cpu", dtype: Any = None) -> None:
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+
+        self.torch = torch
+        self.config = json.loads((path / "config.json").read_text())
+        modules = json.loads((path / "modules.json").read_text())
+        self.normalize = any(m.get("type", "").endswith("Normalize") for m in modules)
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=max_length(path))
+        self.tokenizer.no_padding()
+        self.device = device
+        self.dtype = dtype or torch.float32
+        weights = load_file(str(path / "model.safetensors"), device=device)
+        self.weights = {k.removeprefix("bert."): v.to(self.dtype) for k, v in weights.items() if v.is_floating_point()}
+
+    def layer_norm(self, x: Any, name: str) -> Any:
+        """LayerNorm with the checkpoint's weight and bias."""
+        w = self.weights
+        return self.torch.nn.functional.layer_norm(x, x.shape[-1:], w[f"{name}.weight"], w[f"{name}.bias"], self.config["layer_norm_eps"])
+
+    def linear(self, x: Any, name: str) -> Any:
+        """A dense layer of the checkpoint."""
+        return self.torch.nn.functional.linear(x, self.weights[f"{name}.weight"], self.weights[f"{name}.bias"])
+
+    def embed_tokens(self, ids: Any) -> Any:
+        """Word + position + token-type embeddings, normalised."""
+        w = self.weights
+        positions = self.torch.arange(ids.shape[1], device=ids.device)
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][positions]
+        x = x + w["embeddings.token_type_embeddings.weight"][0]
+        return self.layer_norm(x, "embeddings.LayerNorm")
+
+    def attention(self, x: Any, mask: Any, prefix: str) -> Any:
+        """Multi-head self-attention with the padding mask."""
+        batch, length, hidden = x.shape
+        heads = self.config["num_attention_heads"]
+
+        def split(t: Any) -> Any:
+            return t.view(batch, length, heads, hidden // heads).transpose(1, 2)
+
+        q, k, v = (split(self.linear(x, f"{prefix}.attention.self.{n}")) for n in ("query", "key", "value"))
+        out = self.torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        out = out.transpose(1, 2).reshape(batch, length, hidden)
+        return self.layer_norm(self.linear(out, f"{prefix}.attention.output.dense") + x, f"{prefix}.attention.output.LayerNorm")
+
+    def layer(self, x: Any, mask: Any, index: int) -> Any:
+        """One transformer block: attention, then the GELU feed-forward."""
+        prefix = f"encoder.layer.{index}"
+        x = self.attention(x, mask, prefix)
+        hidden = self.torch.nn.functional.gelu(self.linear(x, f"{prefix}.intermediate.dense"))
+        return self.layer_norm(self.linear(hidden, f"{prefix}.output.dense") + x, f"{prefix}.output.LayerNorm")
+
+    def forward(self, ids: Any, attention: Any) -> Any:
+        """Mean-pooled (and optionally normalised) sentence vectors of one padded batch."""
+        mask = attention[:, None, None, :].to(self.torch.bool)
+        x = self.embed_tokens(ids)
+        for index in range(self.config["num_hidden_layers"]):
+            x = self.layer(x, mask, index)
+        weights = attention.unsqueeze(-1).to(x.dtype)
+        pooled = (x * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+        pooled = pooled.float()
+        return self.torch.nn.functional.normalize(pooled, dim=-1) if self.normalize else pooled
+
+    def batch_tensors(self, encodings: Sequence[Any]) -> tuple[Any, Any]:
+        """Right-padded ids and attention mask for a batch of encodings."""
+        longest = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), longest), dtype=np.int64)
+        attention = np.zeros((len(encodings), longest), dtype=np.int64)
+        for row, encoding in enumerate(encodings):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            attention[row, : len(encoding.ids)] = 1
+        return self.torch.from_numpy(ids).to(self.device), self.torch.from_numpy(attention).to(self.device)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """One vector per text, in input order."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
+        out = np.zeros((len(texts), self.config["hidden_size"]), dtype=np.float32)
+        with self.torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                chunk = order[start : start + batch_size]
+                ids, attention = self.batch_tensors([encodings[i] for i in chunk])
+                out[chunk] = self.forward(ids, attention).cpu().numpy()
+        return out

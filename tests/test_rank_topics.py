@@ -1,0 +1,119 @@
+"""Stages on hand-built matrices: LexRank, MMR, duplicates, topics, labels, selection."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from summarizer.rank.centrality import lexrank
+from summarizer.rank.mmr import mmr_pick
+from summarizer.rank.select import TopicStats, automatic_count, choose_sentences, topic_stats, within_budget
+from summarizer.topics.cluster import OneTopic, WardTopics, first_seen_order
+from summarizer.topics.duplicates import best_matches, support
+from summarizer.topics.labels import label_for, phrases, stop_words, topic_phrases
+
+
+def star_similarity() -> np.ndarray:
+    """Sentence 0 is similar to every other; the others only to 0."""
+    sim = np.eye(5)
+    sim[0, 1:] = sim[1:, 0] = 0.8
+    return sim
+
+
+def test_lexrank_ranks_the_hub_first_and_sums_to_one() -> None:
+    scores = lexrank(star_similarity())
+    assert np.isclose(scores.sum(), 1.0)
+    assert scores.argmax() == 0
+    assert np.allclose(scores[1:], scores[1])
+
+
+def test_lexrank_of_nothing_is_nothing() -> None:
+    assert lexrank(np.zeros((0, 0))).shape == (0,)
+
+
+def test_lexrank_of_disconnected_sentences_is_uniform() -> None:
+    assert np.allclose(lexrank(np.eye(4)), 0.25)
+
+
+def test_mmr_prefers_relevance_then_novelty() -> None:
+    sim = np.array([[1.0, 0.95, 0.1], [0.95, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    relevance = np.array([0.9, 0.85, 0.6])
+    assert mmr_pick([0, 1, 2], relevance, sim, []) == 0
+    assert mmr_pick([1, 2], relevance, sim, [0]) == 2
+    assert mmr_pick([1], relevance, sim, [0], max_similarity=0.9) is None
+
+
+def test_near_duplicates_give_one_match_per_other_article() -> None:
+    sim = np.array(
+        [
+            [1.0, 0.9, 0.8, 0.2],
+            [0.9, 1.0, 0.7, 0.1],
+            [0.8, 0.7, 1.0, 0.1],
+            [0.2, 0.1, 0.1, 1.0],
+        ]
+    )
+    article_of = np.array([0, 1, 1, 2])
+    matches = best_matches(sim, article_of, 0)
+    assert [(m.sentence, round(m.similarity, 2)) for m in matches] == [(1, 0.9)]
+    assert support(sim, article_of).tolist() == [2, 2, 2, 1]
+
+
+def test_ward_separates_two_obvious_groups_and_numbers_topics_in_order() -> None:
+    rng = np.random.default_rng(0)
+    a = rng.normal([5, 0], 0.1, size=(6, 2))
+    b = rng.normal([0, 5], 0.1, size=(6, 2))
+    vectors = np.vstack([a, b])
+    labels = WardTopics().fit_predict(vectors)
+    assert labels[0] == 0
+    assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1 and labels[0] != labels[6]
+    assert len(set(WardTopics(n_topics=4).fit_predict(vectors))) == 4
+    assert OneTopic().fit_predict(vectors).tolist() == [0] * 12
+    assert WardTopics().fit_predict(np.zeros((0, 2))).shape == (0,)
+
+
+def test_first_seen_order() -> None:
+    assert first_seen_order(np.array([7, 7, 2, 9, 2])).tolist() == [0, 0, 1, 2, 1]
+
+
+def test_phrases_keep_noun_like_ngrams() -> None:
+    found = phrases("The coalition of the willing agreed new sanctions on Russia.", stop_words())
+    assert "coalition of the willing" in found
+    assert "sanctions" in found
+    assert "sanctions on russia" not in found
+    assert "of the" not in found and "the coalition" not in found
+
+
+def test_labels_come_from_phrases_shared_across_articles() -> None:
+    texts = [
+        "Allies agreed there should be no easing of sanctions on Russia.",
+        "The allies rejected lifting sanctions on Russia for now.",
+        "Ukraine will sign the minerals deal with the United States, angering Russia.",
+        "The minerals deal gives the United States access to rare earths, allies said.",
+    ]
+    ranked = topic_phrases(texts, np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]))
+    assert label_for(ranked[0], "") == "sanctions"
+    assert label_for(ranked[1], "") in {"minerals deal", "united states"}
+    assert label_for(ranked[1], texts[2]) in {"minerals deal", "united states"}
+
+
+def test_topic_order_puts_corroborated_topics_first() -> None:
+    labels = np.array([0, 0, 1, 1, 1])
+    scores = np.array([0.9, 0.8, 0.5, 0.4, 0.3])
+    article_of = np.array([0, 0, 0, 1, 2])
+    stats = topic_stats(labels, scores, article_of)
+    assert [s.topic for s in stats] == [1, 0]
+    assert automatic_count(stats, 3) == 1
+
+
+def test_choose_sentences_skips_topics_that_would_repeat_a_bullet() -> None:
+    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    stats = [TopicStats(0, (0,), 1.0, 2), TopicStats(1, (1,), 0.9, 2), TopicStats(2, (2,), 0.8, 2)]
+    picks = choose_sentences(stats, np.array([0.9, 0.8, 0.7]), sim, count=3)
+    assert picks == [(0, 0), (2, 2)]
+    assert len(choose_sentences(stats, np.array([0.9, 0.8, 0.7]), sim, count=3, redundancy=False)) == 3
+
+
+def test_word_budget_keeps_whole_sentences_only() -> None:
+    picks = [(0, 0), (1, 1), (2, 2)]
+    assert within_budget(picks, [10, 30, 5], 16) == [(0, 0), (2, 2)]
+    assert within_budget(picks, [10, 30, 5], None) == picks
+    assert within_budget(picks, [10, 30, 5], 3) == []
