@@ -34,6 +34,7 @@ class Analysis:
 
     sentences: tuple[Sentence, ...]
     left_out: tuple[LeftOut, ...]
+    embeddings: np.ndarray
     similarity: np.ndarray
     article_of: np.ndarray
     scores: np.ndarray
@@ -68,11 +69,11 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -
     centrality = lexrank(similarity)
     scores = sentence_scores(sentences, centrality, carried, len(articles))
     labels = topic_model(options).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
-    return Analysis(tuple(sentences), tuple(left_out), similarity, article_of, scores, centrality, labels)
+    return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, scores, centrality, labels)
 
 
-def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tuple[list[Bullet], list[Topic]]:
-    """The bullets, in order of importance, and every topic with its label."""
+def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tuple[list[Bullet], list[Topic], list[int]]:
+    """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.article_of)
@@ -86,7 +87,7 @@ def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tup
         for topic, index in picks
     ]
     topics = [Topic(s.topic, label_for(ranked[s.topic], ""), s.members) for s in sorted(stats, key=lambda s: s.topic)]
-    return bullets, topics
+    return bullets, topics, [index for _, index in picks]
 
 
 def provenance(articles: Sequence[Article], options: Options, embedder: Embedder, analysis: Analysis) -> dict[str, object]:
@@ -106,8 +107,12 @@ def provenance(articles: Sequence[Article], options: Options, embedder: Embedder
     }
 
 
-def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet]) -> str:
-    """The briefing's title: the labels of its top topics."""
+def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chosen: np.ndarray, embedder: Embedder) -> str:
+    """The article headline closest in meaning to the bullets, else the labels of the top topics."""
+    titled = [a.title for a in articles if a.title]
+    if titled and len(chosen):
+        closeness = embedder.encode(titled) @ chosen.mean(axis=0)
+        return titled[int(np.argmax(closeness))]
     labels = list(dict.fromkeys(b.label for b in bullets))[:3]
     if not labels:
         return "Briefing"
@@ -119,9 +124,9 @@ def run(articles: Sequence[Article], options: Options, embedder: Embedder | None
     """Summarise ``articles`` into a Briefing."""
     embedder = embedder or Embedder(options.model)
     analysis = analyse(articles, options, embedder)
-    bullets, topics = choose_bullets(analysis, options, len(articles))
+    bullets, topics, chosen = choose_bullets(analysis, options, len(articles))
     return Briefing(
-        title=briefing_title(articles, bullets),
+        title=briefing_title(articles, bullets, analysis.embeddings[chosen], embedder),
         bullets=tuple(bullets),
         articles=tuple(articles),
         topics=tuple(topics),

@@ -39,12 +39,11 @@ def main() -> None:
     except (typer.Abort, EOFError):
         print("summarizer: aborted", file=sys.stderr)
         sys.exit(1)
-    except Exception as error:  # click usage errors and anything unforeseen: one line, no traceback
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
+    except typer.TyperException as error:  # usage errors (Typer's own click): one line, no traceback
+        message = error.format_message() if hasattr(error, "format_message") else str(error)
+        print(f"summarizer: error: {' '.join(message.split())} (see --help)", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
+    except Exception as error:  # anything unforeseen: one line, no traceback
         print(f"summarizer: internal error: {error.__class__.__name__}: {error} (please report it)", file=sys.stderr)
         sys.exit(70)
 

@@ -13,7 +13,7 @@ STYLE = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;
 def bullet_item(bullet: Bullet) -> str:
     """One ``<li>`` with the label, the quoted sentence and links to its sources."""
     links = "".join(f'<a href="#source-{n + 1}">[{n + 1}]</a>' for n in sorted(bullet.article_ids))
-    return f"<li><strong>{escape(bullet.label.capitalize())}</strong>: {escape(bullet.text)} {links}</li>"
+    return f"<li><strong>{escape(bullet.label[:1].upper() + bullet.label[1:])}</strong>: {escape(bullet.text)} {links}</li>"
 
 
 def source_item(article: Article) -> str:

@@ -28,8 +28,14 @@ def stop_words() -> frozenset[str]:
 
 
 def phrases(text: str, stops: frozenset[str]) -> list[str]:
-    """Noun-phrase-like n-grams: 1-3 content words in a row, or "X of (the) Y"."""
-    words = [word.lower().replace("’", "'") for word in WORD.findall(text)]
+    """Noun-phrase-like n-grams, lower-cased: 1-3 content words in a row, or "X of (the) Y"."""
+    return [lower for lower, _ in phrases_with_surface(text, stops)]
+
+
+def phrases_with_surface(text: str, stops: frozenset[str]) -> list[tuple[str, str]]:
+    """(lower-cased phrase, phrase as written) for every phrase of ``text``."""
+    raw = WORD.findall(text)
+    words = [word.lower().replace("’", "'") for word in raw]
     content = [word not in stops and len(word) > 1 for word in words]
     found = []
     for start in range(len(words)):
@@ -39,7 +45,7 @@ def phrases(text: str, stops: frozenset[str]) -> list[str]:
                 break
             flags = content[start:start + size]
             if (all(flags) and size <= 3) or is_of_phrase(gram, flags):
-                found.append(" ".join(gram))
+                found.append((" ".join(gram), " ".join(raw[start:start + size])))
     return found
 
 
@@ -58,15 +64,27 @@ def topic_phrases(texts: Sequence[str], labels: np.ndarray, article_of: np.ndarr
     topics = sorted({int(label) for label in labels})
     counts: dict[int, Counter[str]] = {topic: Counter() for topic in topics}
     articles: dict[int, dict[str, set[int]]] = {topic: {} for topic in topics}
-    for text, label, article in zip(texts, labels, article_of):
-        for phrase in set(phrases(text, stops)):
+    surfaces: dict[str, Counter[str]] = {}
+    for text, label, article in zip(texts, labels, article_of, strict=True):
+        found = phrases_with_surface(text, stops)
+        for lower, surface in found:
+            surfaces.setdefault(lower, Counter())[surface] += 1
+        for phrase in {lower for lower, _ in found}:
             counts[int(label)][phrase] += 1
             articles[int(label)].setdefault(phrase, set()).add(int(article))
     overall: Counter[str] = Counter()
     for counter in counts.values():
         overall.update(counter)
     average = sum(overall.values()) / max(len(topics), 1)
-    return {topic: ranked_phrases(counts[topic], articles[topic], overall, average) for topic in topics}
+    return {
+        topic: [as_written(phrase, surfaces[phrase]) for phrase in ranked_phrases(counts[topic], articles[topic], overall, average)]
+        for topic in topics
+    }
+
+
+def as_written(phrase: str, surfaces: Counter[str]) -> str:
+    """The most frequent way the phrase is written ("Keir Starmer", "sanctions"); lower case wins ties."""
+    return min(surfaces, key=lambda surface: (-surfaces[surface], not surface.islower(), surface)) if surfaces else phrase
 
 
 def ranked_phrases(
@@ -89,7 +107,7 @@ def label_for(ranked: Sequence[str], text: str) -> str:
     words = " ".join(word.lower().replace("’", "'") for word in WORD.findall(text))
     padded = f" {words} "
     for phrase in ranked:
-        if f" {phrase} " in padded:
+        if f" {phrase.lower().replace('’', chr(39))} " in padded:
             return " ".join(phrase.split()[:LABEL_WORDS])
     return " ".join(ranked[0].split()[:LABEL_WORDS]) if ranked else "other"
 
