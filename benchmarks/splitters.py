@@ -28,11 +28,7 @@ def syntok_splitter() -> Splitter:
     import syntok.segmenter as segmenter
 
     def split(text: str) -> list[str]:
-        return [
-            "".join(token.spacing + token.value for token in sentence).strip()
-            for paragraph in segmenter.analyze(text)
-            for sentence in paragraph
-        ]
+        return ["".join(token.spacing + token.value for token in sentence).strip() for paragraph in segmenter.analyze(text) for sentence in paragraph]
 
     return split
 

@@ -1,9 +1,9 @@
 """summarizer: multi-document news briefings with verbatim, cited bullets.
 
-    from summarizer import summarize
-    briefing = summarize(["First article text...", "Second article text..."])
-    for bullet in briefing.bullets:
-        print(bullet.label, bullet.text, bullet.article_ids)
+from summarizer import summarize
+briefing = summarize(["First article text...", "Second article text..."])
+for bullet in briefing.bullets:
+    print(bullet.label, bullet.text, bullet.article_ids)
 """
 
 from __future__ import annotations
@@ -40,9 +40,7 @@ def as_articles(items: Sequence[Article | str | dict[str, Any]]) -> list[Article
     return articles
 
 
-def summarize(
-    articles: Sequence[Article | str | dict[str, Any]], embedder: Embedder | None = None, **options: Any
-) -> Briefing:
+def summarize(articles: Sequence[Article | str | dict[str, Any]], embedder: Embedder | None = None, **options: Any) -> Briefing:
     """Summarise news articles into a Briefing of cited, verbatim bullets.
 
     ``options`` are those of :class:`summarizer.options.Options`: ``bullets``,

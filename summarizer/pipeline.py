@@ -82,8 +82,17 @@ def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tup
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
     members = {s.topic: s.members for s in stats}
     bullets = [
-        make_bullet(topic, label_for(ranked[topic], texts[index]), index, members[topic], analysis.sentences, analysis.scores,
-                    analysis.similarity, analysis.article_of, options.fold_duplicates)
+        make_bullet(
+            topic,
+            label_for(ranked[topic], texts[index]),
+            index,
+            members[topic],
+            analysis.sentences,
+            analysis.scores,
+            analysis.similarity,
+            analysis.article_of,
+            options.fold_duplicates,
+        )
         for topic, index in picks
     ]
     topics = [Topic(s.topic, label_for(ranked[s.topic], ""), s.members) for s in sorted(stats, key=lambda s: s.topic)]

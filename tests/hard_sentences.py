@@ -74,8 +74,8 @@ HARD_CASES: list[tuple[str, list[str]]] = [
         ["He arrived in Washington D.C. on Friday.", "Talks began."],
     ),
     (
-        "He said the plan was \"unacceptable.\" The minister disagreed.",
-        ["He said the plan was \"unacceptable.\"", "The minister disagreed."],
+        'He said the plan was "unacceptable." The minister disagreed.',
+        ['He said the plan was "unacceptable."', "The minister disagreed."],
     ),
     (
         "“Let me be clear, we agree on the need for peace. Now we need to deliver together,” Starmer said. Talks resume.",

@@ -18,9 +18,7 @@ def article(*sentences: str) -> str:
 
 
 def test_rewrites_fold_into_one_bullet_with_citations(embedder) -> None:
-    briefing = summarize(
-        [article(SANCTIONS, MINERALS), article(SANCTIONS_REWRITE, WEATHER), article(MINERALS)], embedder=embedder
-    )
+    briefing = summarize([article(SANCTIONS, MINERALS), article(SANCTIONS_REWRITE, WEATHER), article(MINERALS)], embedder=embedder)
     texts = [b.text for b in briefing.bullets]
     sanction_bullets = [b for b in briefing.bullets if "sanctions" in b.text]
     assert len(sanction_bullets) == 1
@@ -28,9 +26,9 @@ def test_rewrites_fold_into_one_bullet_with_citations(embedder) -> None:
     assert len(texts) == len(set(texts))
     for bullet in briefing.bullets:
         for citation in bullet.citations:
-            assert briefing.articles[citation.article_id].text[citation.start:citation.end]
+            assert briefing.articles[citation.article_id].text[citation.start : citation.end]
         own = bullet.citations[0]
-        assert briefing.articles[own.article_id].text[own.start:own.end] == bullet.text
+        assert briefing.articles[own.article_id].text[own.start : own.end] == bullet.text
 
 
 def test_every_sentence_is_in_a_topic_or_left_out(embedder) -> None:

@@ -51,7 +51,7 @@ def test_json_follows_the_schema_and_offsets_hold() -> None:
     jsonschema.validate(record, SCHEMA)
     for bullet in record["bullets"]:
         first = bullet["citations"][0]
-        assert record["articles"][first["article_id"]]["text"][first["start"]:first["end"]] == bullet["text"]
+        assert record["articles"][first["article_id"]]["text"][first["start"] : first["end"]] == bullet["text"]
     assert record["bullets"][0]["support"] == 2
 
 

@@ -33,11 +33,11 @@ def test_offsets_point_at_the_sentence_text() -> None:
     article = Article(id=3, text=ARTICLE)
     sentences, left_out = segment_article(article)
     for sentence in sentences:
-        assert article.text[sentence.start:sentence.end] == sentence.text
+        assert article.text[sentence.start : sentence.end] == sentence.text
         assert sentence.article_id == 3
     assert [s.index for s in sentences] == list(range(len(sentences)))
     for item in left_out:
-        assert article.text[item.start:item.end].strip()
+        assert article.text[item.start : item.end].strip()
 
 
 def test_datelines_list_items_headings_and_boilerplate() -> None:
@@ -46,7 +46,7 @@ def test_datelines_list_items_headings_and_boilerplate() -> None:
     assert texts[0] == "UK Prime Minister Keir Starmer has unveiled a four-point plan with Ukraine."
     assert "to keep military aid flowing into Ukraine, and to keep the pressure on Russia" in texts
     assert not any(t.startswith("•") for t in texts)
-    reasons = {ARTICLE[i.start:i.end]: i.reason for i in left_out}
+    reasons = {ARTICLE[i.start : i.end]: i.reason for i in left_out}
     assert reasons["42"] == "stray number"
     assert reasons["[BBC]"] == "source tag"
     assert reasons["Allies reject easing sanctions"] == "heading"
@@ -58,7 +58,7 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     text = "\n".join([line, "its consequences for the coming year, officials said on Monday.", line, "agreed to meet again soon."])
     found = [b for b in blocks(text) if b.kind == "prose"]
     assert len(found) == 1
-    sentences = split_sentences(text[found[0].start:found[0].end])
+    sentences = split_sentences(text[found[0].start : found[0].end])
     assert len(sentences) == 2
 
 

@@ -19,6 +19,11 @@ class Format(str, Enum):
     html = "html"
 
 
+PATHS_HELP = "Folders, files (.txt .md .html .json .jsonl, optionally .gz), or - for stdin."
+FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
+BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
+MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
+MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
 
 
@@ -32,13 +37,13 @@ def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
 
 
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Folders, files (.txt .md .html .json .jsonl), or - for stdin.", show_default=False)],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="md, json or html [default: md, or the -o file's suffix].", show_default=False)] = None,
+    paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
-    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help="Number of bullets [default: chosen from the data, at most 8].", show_default=False)] = None,
-    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help="Word budget for all bullets together, cut at sentence boundaries.", show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model: a name from models/ or a path to a local sentence-transformers folder.", show_default=False)] = None,
+    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
+    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""

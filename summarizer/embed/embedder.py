@@ -91,7 +91,5 @@ class Embedder:
             vectors = load_native(self.spec, self.device).encode(texts, self.batch_size)
             return np.asarray(vectors, dtype=np.float32)
         model = load_model(self.spec, self.device)
-        vectors = model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-        )
+        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)

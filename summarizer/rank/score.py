@@ -53,10 +53,6 @@ def sentence_scores(
     if not sentences:
         return np.zeros(0)
     corroboration = (support - 1) / max(n_articles - 1, 1)
-    signals = (
-        weights.centrality * normalise(centrality)
-        + weights.support * corroboration
-        + weights.position * position_prior(sentences)
-    )
+    signals = weights.centrality * normalise(centrality) + weights.support * corroboration + weights.position * position_prior(sentences)
     total = weights.centrality + weights.support + weights.position
     return np.asarray(signals * form_factors(sentences) / total)

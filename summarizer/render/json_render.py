@@ -24,13 +24,8 @@ def bullet_record(bullet: Bullet) -> dict[str, Any]:
         "support": len(bullet.article_ids),
         "topic_id": bullet.topic_id,
         "topic_size": bullet.topic_size,
-        "citations": [
-            {"article_id": c.article_id, "start": c.start, "end": c.end, "similarity": c.similarity} for c in bullet.citations
-        ],
-        "runners_up": [
-            {"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "score": r.score}
-            for r in bullet.runners_up
-        ],
+        "citations": [{"article_id": c.article_id, "start": c.start, "end": c.end, "similarity": c.similarity} for c in bullet.citations],
+        "runners_up": [{"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "score": r.score} for r in bullet.runners_up],
     }
 
 

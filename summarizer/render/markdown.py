@@ -43,10 +43,7 @@ def footer(briefing: Briefing) -> str:
     """How much went in and what was left out, in one line."""
     reasons = Counter(item.reason for item in briefing.left_out)
     left = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
-    text = (
-        f"_{len(briefing.articles)} articles, {len(briefing.sentences)} sentences in {len(briefing.topics)} topics; "
-        f"{len(briefing.bullets)} bullets"
-    )
+    text = f"_{len(briefing.articles)} articles, {len(briefing.sentences)} sentences in {len(briefing.topics)} topics; {len(briefing.bullets)} bullets"
     return text + (f"; left out: {left}._" if left else "._")
 
 

@@ -56,7 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         return spans
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        gap = text[merged[-1][1]:start] if merged else ""
+        gap = text[merged[-1][1] : start] if merged else ""
         if merged and gap.count("\n") < 2 and not LIST_MARKER.match(text[start:end]):
             merged[-1] = (merged[-1][0], end)
         else:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
-PRONOUN_START = re.compile(
-    r"^(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|there|here|we|i|you)\b", re.I
-)
+PRONOUN_START = re.compile(r"^(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|there|here|we|i|you)\b", re.I)
 CONNECTIVE_START = re.compile(
     r"^(?:but|and|or|so|yet|however|meanwhile|moreover|also|still|instead|despite this|even so|"
     r"in addition|by contrast|as a result|nonetheless|nevertheless|further(?:more)?|then|later|earlier)\b",
     re.I,
 )
-ANAPHORA_EARLY = re.compile(r"^(?:\S+\s+){0,5}?(?:these|those|this|such|the same)\s+(?:sentiments?|remarks?|comments?|views?|moves?|measures?|plans?|steps?|concerns?)\b|\b(?:echoed|echoing)\b", re.I)
+ANAPHORA_EARLY = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:these|those|this|such|the same)\s+"
+    r"(?:sentiments?|remarks?|comments?|views?|moves?|measures?|plans?|steps?|concerns?)\b|\b(?:echoed|echoing)\b",
+    re.I,
+)
 QUOTE_OPEN = "“\"‘'«"
 IDEAL_WORDS = (10, 40)
 

@@ -56,7 +56,7 @@ def block_sentences(text: str, block: Block) -> list[tuple[int, int]]:
     """Sentence spans of one prose block or list item, in article offsets."""
     if block.kind == "item":
         return [(block.start, block.end)]
-    spans = [(block.start + start, block.start + end) for start, end in split_sentences(text[block.start:block.end])]
+    spans = [(block.start + start, block.start + end) for start, end in split_sentences(text[block.start : block.end])]
     if spans:
         spans[0] = (skip_dateline(text, *spans[0]), spans[0][1])
     return spans

@@ -22,9 +22,7 @@ class Match:
     similarity: float
 
 
-def best_matches(
-    similarity: np.ndarray, article_of: np.ndarray, index: int, threshold: float = DUPLICATE_THRESHOLD
-) -> list[Match]:
+def best_matches(similarity: np.ndarray, article_of: np.ndarray, index: int, threshold: float = DUPLICATE_THRESHOLD) -> list[Match]:
     """For sentence ``index``, the best near-duplicate in each other article, best first."""
     row = similarity[index]
     matches: dict[int, Match] = {}

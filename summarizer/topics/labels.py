@@ -40,12 +40,12 @@ def phrases_with_surface(text: str, stops: frozenset[str]) -> list[tuple[str, st
     found = []
     for start in range(len(words)):
         for size in range(1, MAX_PHRASE + 1):
-            gram = words[start:start + size]
+            gram = words[start : start + size]
             if len(gram) < size:
                 break
-            flags = content[start:start + size]
+            flags = content[start : start + size]
             if (all(flags) and size <= 3) or is_of_phrase(gram, flags):
-                found.append((" ".join(gram), " ".join(raw[start:start + size])))
+                found.append((" ".join(gram), " ".join(raw[start : start + size])))
     return found
 
 
@@ -76,10 +76,7 @@ def topic_phrases(texts: Sequence[str], labels: np.ndarray, article_of: np.ndarr
     for counter in counts.values():
         overall.update(counter)
     average = sum(overall.values()) / max(len(topics), 1)
-    return {
-        topic: [as_written(phrase, surfaces[phrase]) for phrase in ranked_phrases(counts[topic], articles[topic], overall, average)]
-        for topic in topics
-    }
+    return {topic: [as_written(phrase, surfaces[phrase]) for phrase in ranked_phrases(counts[topic], articles[topic], overall, average)] for topic in topics}
 
 
 def as_written(phrase: str, surfaces: Counter[str]) -> str:
@@ -87,9 +84,7 @@ def as_written(phrase: str, surfaces: Counter[str]) -> str:
     return min(surfaces, key=lambda surface: (-surfaces[surface], not surface.islower(), surface)) if surfaces else phrase
 
 
-def ranked_phrases(
-    counts: Counter[str], articles: dict[str, set[int]], overall: Counter[str], average: float, keep: int = 12
-) -> list[str]:
+def ranked_phrases(counts: Counter[str], articles: dict[str, set[int]], overall: Counter[str], average: float, keep: int = 12) -> list[str]:
     """Phrases by c-TF-IDF weight, tf x log(1 + average / overall frequency), longer ones a little ahead."""
 
     def weight(phrase: str) -> tuple[float, int, str]:
