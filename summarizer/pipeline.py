@@ -20,7 +20,7 @@ from summarizer.rank.score import sentence_scores
 from summarizer.rank.select import automatic_count, choose_sentences, topic_stats, within_budget
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import OneTopic, TopicModel, WardTopics
-from summarizer.topics.duplicates import support
+from summarizer.topics.duplicates import source_families, support
 from summarizer.topics.labels import label_for, topic_phrases
 from summarizer.topics.lexical import hybrid_vectors, tfidf_vectors
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
@@ -37,6 +37,7 @@ class Analysis:
     embeddings: np.ndarray
     similarity: np.ndarray
     article_of: np.ndarray
+    family_of: np.ndarray
     scores: np.ndarray
     centrality: np.ndarray
     labels: np.ndarray
@@ -65,18 +66,19 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -
     embeddings = embedder.encode(texts)
     similarity = embeddings @ embeddings.T
     article_of = np.array([s.article_id for s in sentences], dtype=np.int64)
-    carried = support(similarity, article_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
+    family_of = source_families(similarity, article_of) if options.fold_duplicates else article_of
+    carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
     centrality = lexrank(similarity)
-    scores = sentence_scores(sentences, centrality, carried, len(articles))
+    scores = sentence_scores(sentences, centrality, carried, len(np.unique(family_of)))
     labels = topic_model(options).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
-    return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, scores, centrality, labels)
+    return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 
 
 def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tuple[list[Bullet], list[Topic], list[int]]:
     """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
-    stats = topic_stats(analysis.labels, analysis.scores, analysis.article_of)
+    stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of)
     count = options.bullets or automatic_count(stats, n_articles)
     picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy)
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]

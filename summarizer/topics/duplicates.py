@@ -35,14 +35,44 @@ def best_matches(similarity: np.ndarray, article_of: np.ndarray, index: int, thr
     return sorted(matches.values(), key=lambda match: (-match.similarity, match.sentence))
 
 
-def support(similarity: np.ndarray, article_of: np.ndarray, threshold: float = DUPLICATE_THRESHOLD) -> np.ndarray:
-    """How many articles carry each sentence or a near-duplicate of it (at least 1)."""
+def support(similarity: np.ndarray, group_of: np.ndarray, threshold: float = DUPLICATE_THRESHOLD) -> np.ndarray:
+    """How many groups (articles, or source families) carry each sentence or a near-duplicate (at least 1)."""
     counts = np.ones(len(similarity), dtype=np.int64)
     if len(similarity) == 0:
         return counts
-    articles = np.unique(article_of)
-    for article in articles:
-        in_article = article_of == article
-        carried = (similarity[:, in_article] >= threshold).any(axis=1) & ~in_article
+    for group in np.unique(group_of):
+        in_group = group_of == group
+        carried = (similarity[:, in_group] >= threshold).any(axis=1) & ~in_group
         counts += carried
     return counts
+
+
+REWRITE_SHARE = 0.5
+
+
+def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float = REWRITE_SHARE) -> np.ndarray:
+    """A family id per sentence: articles that are mostly rewrites of one another form one family.
+
+    Article j rewrites article i when at least ``share`` of i's sentences have a
+    near-duplicate in j (wire copy reprinted, lightly edited). Corroboration
+    then counts families, so two copies of one story do not outvote a third.
+    """
+    articles = [int(a) for a in np.unique(article_of)]
+    parent = {a: a for a in articles}
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for i in articles:
+        rows = article_of == i
+        for j in articles:
+            if j <= i:
+                continue
+            cols = article_of == j
+            block = similarity[np.ix_(rows, cols)] >= DUPLICATE_THRESHOLD
+            if block.size and min(block.any(axis=1).mean(), block.any(axis=0).mean()) >= share:
+                parent[root(j)] = root(i)
+    return np.array([root(int(a)) for a in article_of], dtype=np.int64)
