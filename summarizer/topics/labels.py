@@ -24,7 +24,33 @@ def stop_words() -> frozenset[str]:
     """English stop words (scikit-learn's list) plus news reporting verbs."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "mr", "mrs", "ms", "sir", "also", "new"}
+    reporting = {"said", "says", "told", "according", "mr", "mrs", "ms", "sir", "also", "new", "added", "asked", "reported"}
+    generic = {
+        "billion",
+        "million",
+        "thousand",
+        "percent",
+        "cent",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "today",
+        "time",
+        "times",
+        "people",
+        "way",
+        "lot",
+        "number",
+        "part",
+        "end",
+        "point",
+    }
+    return frozenset(ENGLISH_STOP_WORDS) | reporting | generic
 
 
 def phrases(text: str, stops: frozenset[str]) -> list[str]:
@@ -98,12 +124,17 @@ def ranked_phrases(counts: Counter[str], articles: dict[str, set[int]], overall:
 
 
 def label_for(ranked: Sequence[str], text: str) -> str:
-    """The best-ranked phrase that the bullet's own text contains, else the topic's best."""
+    """The label of a bullet: a phrase of the topic that its own text contains, else the topic's best.
+
+    Among the topic's top phrases found in the text, a multi-word phrase
+    ("mineral reserves") beats a lone word ("Trump") ranked a little higher.
+    """
     words = " ".join(word.lower().replace("’", "'") for word in WORD.findall(text))
     padded = f" {words} "
-    for phrase in ranked:
-        if f" {phrase.lower().replace('’', chr(39))} " in padded:
-            return " ".join(phrase.split()[:LABEL_WORDS])
+    found = [(rank, phrase) for rank, phrase in enumerate(ranked) if f" {phrase.lower().replace('’', chr(39))} " in padded]
+    if found:
+        _, best = min(found, key=lambda item: ((item[0] + 5) / (1 + item[1].count(" ")), item[0]))
+        return " ".join(best.split()[:LABEL_WORDS])
     return " ".join(ranked[0].split()[:LABEL_WORDS]) if ranked else "other"
 
 
