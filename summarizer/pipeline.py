@@ -19,7 +19,7 @@ from summarizer.rank.centrality import lexrank
 from summarizer.rank.score import sentence_scores
 from summarizer.rank.select import automatic_count, choose_sentences, topic_stats, within_budget
 from summarizer.text.split import segment_article
-from summarizer.topics.cluster import OneTopic, TopicModel, WardTopics
+from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
 from summarizer.topics.labels import label_for, topic_phrases
 from summarizer.topics.lexical import hybrid_vectors, tfidf_vectors
@@ -54,9 +54,19 @@ def split_all(articles: Sequence[Article]) -> tuple[list[Sentence], list[LeftOut
     return sentences, left_out
 
 
-def topic_model(options: Options) -> TopicModel:
-    """Ward topics, or a single topic when clustering is switched off."""
-    return WardTopics(options.bullets) if options.topics else OneTopic()
+def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
+    """How many topics a word budget needs: one more than sentences of median length that fit."""
+    if max_words is None or not sentences:
+        return 1
+    median = float(np.median([len(s.text.split()) for s in sentences]))
+    return int(max_words // max(median, 1.0)) + 1
+
+
+def topic_model(options: Options, sentences: Sequence[Sentence]) -> TopicModel:
+    """Ward topics (enough to fill a word budget), or none when clustering is switched off."""
+    if not options.topics:
+        return NoTopics()
+    return WardTopics(options.bullets, min_topics=topics_to_fill(options.max_words, sentences))
 
 
 def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -> Analysis:
@@ -70,7 +80,7 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -
     carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
     centrality = lexrank(similarity)
     scores = sentence_scores(sentences, centrality, carried, len(np.unique(family_of)))
-    labels = topic_model(options).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
+    labels = topic_model(options, sentences).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 
 
@@ -79,7 +89,7 @@ def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tup
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of)
-    count = options.bullets or automatic_count(stats, n_articles)
+    count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_articles))
     picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy)
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
     members = {s.topic: s.members for s in stats}

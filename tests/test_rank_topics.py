@@ -7,7 +7,7 @@ import numpy as np
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.mmr import mmr_pick
 from summarizer.rank.select import TopicStats, automatic_count, choose_sentences, topic_stats, within_budget
-from summarizer.topics.cluster import OneTopic, WardTopics, first_seen_order
+from summarizer.topics.cluster import NoTopics, OneTopic, WardTopics, first_seen_order
 from summarizer.topics.duplicates import best_matches, support
 from summarizer.topics.labels import label_for, phrases, stop_words, topic_phrases
 
@@ -67,6 +67,8 @@ def test_ward_separates_two_obvious_groups_and_numbers_topics_in_order() -> None
     assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1 and labels[0] != labels[6]
     assert len(set(WardTopics(n_topics=4).fit_predict(vectors))) == 4
     assert OneTopic().fit_predict(vectors).tolist() == [0] * 12
+    assert NoTopics().fit_predict(vectors).tolist() == list(range(12))
+    assert len(set(WardTopics(min_topics=5).fit_predict(vectors))) == 5
     assert WardTopics().fit_predict(np.zeros((0, 2))).shape == (0,)
 
 

@@ -30,13 +30,14 @@ def first_seen_order(labels: np.ndarray) -> np.ndarray:
 
 
 class WardTopics:
-    """Ward clustering cut at a relative height, or at ``n_topics`` clusters when given."""
+    """Ward clustering cut at a relative height (at least ``min_topics`` clusters), or at ``n_topics``."""
 
-    def __init__(self, n_topics: int | None = None, cut: float = RELATIVE_CUT) -> None:
+    def __init__(self, n_topics: int | None = None, cut: float = RELATIVE_CUT, min_topics: int = 1) -> None:
         if n_topics is not None and n_topics < 1:
             raise ValueError("n_topics must be at least 1")
         self.n_topics = n_topics
         self.cut = cut
+        self.min_topics = min_topics
 
     def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
         """One topic label per row."""
@@ -50,12 +51,22 @@ class WardTopics:
             labels = fcluster(tree, t=min(self.n_topics, rows), criterion="maxclust")
         else:
             labels = fcluster(tree, t=self.cut * tree[-1, 2], criterion="distance")
+            if labels.max() < self.min_topics:
+                labels = fcluster(tree, t=min(self.min_topics, rows), criterion="maxclust")
         return first_seen_order(labels)
 
 
 class OneTopic:
-    """The do-nothing topic model: every sentence in one topic (an ablation baseline)."""
+    """The do-nothing topic model: every sentence in one topic."""
 
     def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
         """All zeros."""
         return np.zeros(len(vectors), dtype=np.int64)
+
+
+class NoTopics:
+    """No clustering at all: every sentence is a topic of its own (the ablation of topic clustering)."""
+
+    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
+        """0, 1, 2, ..."""
+        return np.arange(len(vectors), dtype=np.int64)

@@ -1,0 +1,1 @@
+"""``summarizer bench``: systems scored against human summaries with ROUGE, side by side."""

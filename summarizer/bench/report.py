@@ -1,0 +1,120 @@
+"""Aggregate results into a table; write it as Markdown, JSON, CSV and a PNG plot."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from summarizer.bench.bootstrap import Interval, paired_bootstrap
+from summarizer.bench.run import Result
+
+
+@dataclass(frozen=True)
+class Row:
+    """One system's means (as percentages), its R-2 difference to the reference system, its speed."""
+
+    system: str
+    rouge1: float
+    rouge2: float
+    rougeL: float
+    rouge2_interval: Interval
+    difference: Interval | None
+    seconds_per_cluster: float
+
+
+def per_system(results: Sequence[Result]) -> dict[str, list[Result]]:
+    """Results grouped by system, clusters in the same order for every system."""
+    grouped: dict[str, list[Result]] = {}
+    for result in results:
+        grouped.setdefault(result.system, []).append(result)
+    return grouped
+
+
+def mean_interval(values: Sequence[float], seed: int) -> Interval:
+    """A bootstrap interval of a mean (the difference to zero)."""
+    return paired_bootstrap(values, [0.0] * len(values), seed=seed)
+
+
+def summarise(results: Sequence[Result], reference: str | None, seed: int) -> list[Row]:
+    """One Row per system, in the order the systems ran."""
+    grouped = per_system(results)
+    base = [100 * r.scores.rouge2 for r in grouped[reference]] if reference in grouped else None
+    rows = []
+    for system, items in grouped.items():
+        r2 = [100 * r.scores.rouge2 for r in items]
+        rows.append(
+            Row(
+                system=system,
+                rouge1=float(np.mean([100 * r.scores.rouge1 for r in items])),
+                rouge2=float(np.mean(r2)),
+                rougeL=float(np.mean([100 * r.scores.rougeL for r in items])),
+                rouge2_interval=mean_interval(r2, seed),
+                difference=None if base is None or system == reference else paired_bootstrap(r2, base, seed=seed),
+                seconds_per_cluster=float(np.mean([r.seconds for r in items])),
+            )
+        )
+    return rows
+
+
+def markdown_table(rows: Sequence[Row], reference: str | None) -> str:
+    """The results table in Markdown."""
+    header = f"| system | R-1 | R-2 | R-L | R-2 − {reference or 'ref'} [95% CI] | s / cluster |"
+    lines = [header, "|---|---|---|---|---|---|"]
+    for row in rows:
+        difference = "(reference)" if row.difference is None else f"{row.difference.mean:+.2f} [{row.difference.low:+.2f}, {row.difference.high:+.2f}]"
+        lines.append(f"| {row.system} | {row.rouge1:.2f} | {row.rouge2:.2f} | {row.rougeL:.2f} | {difference} | {row.seconds_per_cluster:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def results_csv(results: Sequence[Result]) -> str:
+    """Per-cluster scores and times as CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "seconds"])
+    for r in results:
+        writer.writerow([r.system, r.cluster, f"{r.scores.rouge1:.5f}", f"{r.scores.rouge2:.5f}", f"{r.scores.rougeL:.5f}", f"{r.seconds:.4f}"])
+    return buffer.getvalue()
+
+
+def results_json(rows: Sequence[Row], results: Sequence[Result], config: dict[str, Any]) -> str:
+    """The table, the configuration and every per-cluster score, as JSON."""
+    record = {
+        "config": config,
+        "table": [asdict(row) for row in rows],
+        "clusters": [{"system": r.system, "cluster": r.cluster, "scores": asdict(r.scores), "seconds": round(r.seconds, 4)} for r in results],
+    }
+    return json.dumps(record, indent=2) + "\n"
+
+
+def plot(rows: Sequence[Row], target: Path, title: str) -> None:
+    """A bar chart of mean ROUGE-2 per system with its 95% interval, as PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [row.system for row in rows]
+    means = [row.rouge2 for row in rows]
+    errors = [[row.rouge2 - row.rouge2_interval.low for row in rows], [row.rouge2_interval.high - row.rouge2 for row in rows]]
+    figure, axis = plt.subplots(figsize=(max(6, 0.9 * len(rows)), 4))
+    axis.bar(names, means, yerr=errors, capsize=4, color=["#2b6cb0" if n.startswith("ours") else "#a0aec0" for n in names])
+    axis.set_ylabel("ROUGE-2 (mean, 95% bootstrap CI)")
+    axis.set_title(title)
+    axis.tick_params(axis="x", rotation=30)
+    figure.tight_layout()
+    figure.savefig(target, dpi=120)
+    plt.close(figure)
+
+
+def save_outputs(results: Sequence[Result], target: Path) -> None:
+    """Every summary as JSONL ``{"id", "system", "summary"}``."""
+    with target.open("w", encoding="utf-8") as stream:
+        for r in results:
+            stream.write(json.dumps({"id": r.cluster, "system": r.system, "summary": r.summary}, ensure_ascii=False) + "\n")
