@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from summarizer.types import Sentence
 
 
 def bigrams(tokens: Sequence[str]) -> Counter[tuple[str, str]]:
     """Bigram counts of a token list."""
-    return Counter(zip(tokens, tokens[1:], strict=False))
+    return Counter(pairwise(tokens))
 
 
 def rouge2(summary: Sequence[str], references: Sequence[Counter[tuple[str, str]]], metric: str) -> float:
