@@ -79,7 +79,7 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -
     family_of = source_families(similarity, article_of) if options.fold_duplicates else article_of
     carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
     centrality = lexrank(similarity)
-    scores = sentence_scores(sentences, centrality, carried, len(np.unique(family_of)))
+    scores = sentence_scores(sentences, centrality, carried, family_of)
     labels = topic_model(options, sentences).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 

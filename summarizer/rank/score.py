@@ -3,11 +3,14 @@
 Centrality is LexRank on embedding similarities (Erkan & Radev 2004). Position
 and support across articles are the strongest cues of importance in news
 (the lead bias, Nenkova 2005; document frequency of content, Hong & Nenkova 2014).
+Coverage is the SumBasic idea (Nenkova & Vanderwende 2005) read across articles:
+a sentence whose content words many articles use carries the story's core.
 Form multiplies in: sentences that cannot stand alone or run long rank lower.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +27,29 @@ class ScoreWeights:
     centrality: float = 1.0
     support: float = 1.0
     position: float = 0.3
+    coverage: float = 0.0
+
+
+CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+
+
+def content_words(text: str, stops: frozenset[str]) -> set[str]:
+    """Lower-cased words of three letters or more that are not stop words."""
+    return {w for w in (m.lower() for m in CONTENT_WORD.findall(text)) if len(w) > 2 and w not in stops}
+
+
+def coverage(sentences: Sequence[Sentence], group_of: np.ndarray) -> np.ndarray:
+    """Sum over a sentence's content words of the share of article groups using the word."""
+    from summarizer.topics.labels import stop_words
+
+    stops = stop_words()
+    words = [content_words(s.text, stops) for s in sentences]
+    groups: dict[str, set[int]] = {}
+    for found, group in zip(words, group_of, strict=True):
+        for word in found:
+            groups.setdefault(word, set()).add(int(group))
+    total = max(len(np.unique(group_of)), 1)
+    return np.array([sum(len(groups[w]) for w in found) / total for found in words], dtype=np.float64)
 
 
 def normalise(values: np.ndarray) -> np.ndarray:
@@ -46,13 +72,19 @@ def sentence_scores(
     sentences: Sequence[Sentence],
     centrality: np.ndarray,
     support: np.ndarray,
-    n_articles: int,
+    group_of: np.ndarray,
     weights: ScoreWeights = ScoreWeights(),
 ) -> np.ndarray:
     """A score in [0, 1] per sentence: weighted signals, times form, over the best possible."""
     if not sentences:
         return np.zeros(0)
-    corroboration = (support - 1) / max(n_articles - 1, 1)
-    signals = weights.centrality * normalise(centrality) + weights.support * corroboration + weights.position * position_prior(sentences)
-    total = weights.centrality + weights.support + weights.position
+    n_groups = len(np.unique(group_of))
+    corroboration = (support - 1) / max(n_groups - 1, 1)
+    signals = (
+        weights.centrality * normalise(centrality)
+        + weights.support * corroboration
+        + weights.position * position_prior(sentences)
+        + weights.coverage * normalise(coverage(sentences, group_of))
+    )
+    total = weights.centrality + weights.support + weights.position + weights.coverage
     return np.asarray(signals * form_factors(sentences) / total)
