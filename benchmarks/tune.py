@@ -1,0 +1,89 @@
+"""Tune the pipeline's scoring on the DEVELOPMENT sets only (DUC 2003, Multi-News sample).
+
+Embeddings are computed once per sentence and kept in memory, so each variant
+costs only clustering, ranking and ROUGE. Prints one line per variant:
+
+    python -m benchmarks.tune [--variants NAME,...]
+
+Data is read from ../shared/data at run time and never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from summarizer.bench.data import Cluster, load_clusters
+from summarizer.bench.metrics import rouge, truncate_words
+from summarizer.embed.embedder import Embedder
+from summarizer.options import Options
+from summarizer.pipeline import run
+from summarizer.rank import score
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DEV_SETS = {
+    "duc2003": (DATA / "duc2003_task2.jsonl", "recall", True, 100),
+    "multinews": (DATA / "multinews_validation_sample250.jsonl", "f1", True, 300),
+}
+
+
+class MemoEmbedder(Embedder):
+    """An Embedder that remembers every sentence it has embedded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memory: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
+        if missing:
+            for text, vector in zip(missing, super().encode(missing), strict=True):
+                self.memory[text] = vector
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.memory[t] for t in texts])
+
+
+def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem: bool, budget: int) -> tuple[float, float]:
+    """Mean ROUGE-1 and ROUGE-2 of the pipeline on the clusters."""
+    r1, r2 = [], []
+    for cluster in clusters:
+        briefing = run(list(cluster.documents), Options(max_words=budget), embedder)
+        summary = truncate_words(" ".join(b.text for b in briefing.bullets), budget)
+        scores = rouge(summary, cluster.references, metric, stem)
+        r1.append(100 * scores.rouge1)
+        r2.append(100 * scores.rouge2)
+    return float(np.mean(r1)), float(np.mean(r2))
+
+
+def with_weights(weights: score.ScoreWeights) -> None:
+    """Make ``weights`` the default of sentence_scores."""
+    score.sentence_scores.__defaults__ = (weights,)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--grid", default="centrality=1.0;support=1.0;position=0.3;coverage=0.0")
+    args = parser.parse_args()
+    embedder = MemoEmbedder()
+    sets = {name: (load_clusters(path, args.limit), metric, stem, budget) for name, (path, metric, stem, budget) in DEV_SETS.items()}
+    base = score.ScoreWeights()
+    for variant in args.grid.split("|"):
+        changes = {k: float(v) for k, v in (item.split("=") for item in variant.split(";") if item)}
+        with_weights(dataclasses.replace(base, **changes))
+        line = [variant]
+        for name, (clusters, metric, stem, budget) in sets.items():
+            r1, r2 = evaluate(clusters, embedder, metric, stem, budget)
+            line.append(f"{name} R1 {r1:.2f} R2 {r2:.2f}")
+        print(" | ".join(line), flush=True)
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
