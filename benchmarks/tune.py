@@ -23,7 +23,8 @@ from summarizer.bench.metrics import rouge, truncate_words
 from summarizer.embed.embedder import Embedder
 from summarizer.options import Options
 from summarizer.pipeline import run
-from summarizer.rank import score
+from summarizer.rank.score import ScoreWeights
+from summarizer.tuning import Tuning
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DEV_SETS = {
@@ -49,11 +50,11 @@ class MemoEmbedder(Embedder):
         return np.stack([self.memory[t] for t in texts])
 
 
-def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem: bool, budget: int) -> tuple[float, float]:
+def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem: bool, budget: int, tuning: Tuning) -> tuple[float, float]:
     """Mean ROUGE-1 and ROUGE-2 of the pipeline on the clusters."""
     r1, r2 = [], []
     for cluster in clusters:
-        briefing = run(list(cluster.documents), Options(max_words=budget), embedder)
+        briefing = run(list(cluster.documents), Options(max_words=budget), embedder, tuning)
         summary = truncate_words(" ".join(b.text for b in briefing.bullets), budget)
         scores = rouge(summary, cluster.references, metric, stem)
         r1.append(100 * scores.rouge1)
@@ -61,25 +62,28 @@ def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem:
     return float(np.mean(r1)), float(np.mean(r2))
 
 
-def with_weights(weights: score.ScoreWeights) -> None:
-    """Make ``weights`` the default of sentence_scores."""
-    score.sentence_scores.__defaults__ = (weights,)
+def variant_tuning(variant: str) -> Tuning:
+    """``key=value;...``: keys of ScoreWeights, or of Tuning (relative_cut, embedding_weight, mmr_lambda)."""
+    changes = {k: float(v) for k, v in (item.split("=") for item in variant.split(";") if item)}
+    weight_keys = {f.name for f in dataclasses.fields(ScoreWeights)}
+    weights = dataclasses.replace(ScoreWeights(), **{k: v for k, v in changes.items() if k in weight_keys})
+    return dataclasses.replace(Tuning(), weights=weights, **{k: v for k, v in changes.items() if k not in weight_keys})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--grid", default="centrality=1.0;support=1.0;position=0.3;coverage=0.0")
+    parser.add_argument("--grid", default="", help="variants separated by |, each key=value;...")
+    parser.add_argument("--sets", default="duc2003,multinews")
     args = parser.parse_args()
     embedder = MemoEmbedder()
-    sets = {name: (load_clusters(path, args.limit), metric, stem, budget) for name, (path, metric, stem, budget) in DEV_SETS.items()}
-    base = score.ScoreWeights()
+    wanted = args.sets.split(",")
+    sets = {name: (load_clusters(path, args.limit), metric, stem, budget) for name, (path, metric, stem, budget) in DEV_SETS.items() if name in wanted}
     for variant in args.grid.split("|"):
-        changes = {k: float(v) for k, v in (item.split("=") for item in variant.split(";") if item)}
-        with_weights(dataclasses.replace(base, **changes))
-        line = [variant]
+        tuning = variant_tuning(variant)
+        line = [variant or "defaults"]
         for name, (clusters, metric, stem, budget) in sets.items():
-            r1, r2 = evaluate(clusters, embedder, metric, stem, budget)
+            r1, r2 = evaluate(clusters, embedder, metric, stem, budget, tuning)
             line.append(f"{name} R1 {r1:.2f} R2 {r2:.2f}")
         print(" | ".join(line), flush=True)
     sys.stdout.flush()

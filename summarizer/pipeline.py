@@ -23,9 +23,8 @@ from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
 from summarizer.topics.labels import label_for, topic_phrases
 from summarizer.topics.lexical import hybrid_vectors, tfidf_vectors
+from summarizer.tuning import Tuning
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
-
-EMBEDDING_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -62,14 +61,14 @@ def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
     return int(max_words // max(median, 1.0)) + 1
 
 
-def topic_model(options: Options, sentences: Sequence[Sentence]) -> TopicModel:
+def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning) -> TopicModel:
     """Ward topics (enough to fill a word budget), or none when clustering is switched off."""
     if not options.topics:
         return NoTopics()
-    return WardTopics(options.bullets, min_topics=topics_to_fill(options.max_words, sentences))
+    return WardTopics(options.bullets, tuning.relative_cut, topics_to_fill(options.max_words, sentences))
 
 
-def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -> Analysis:
+def analyse(articles: Sequence[Article], options: Options, embedder: Embedder, tuning: Tuning) -> Analysis:
     """Embed, fold, cluster and score every candidate sentence."""
     sentences, left_out = split_all(articles)
     texts = [s.text for s in sentences]
@@ -79,18 +78,19 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder) -
     family_of = source_families(similarity, article_of) if options.fold_duplicates else article_of
     carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
     centrality = lexrank(similarity)
-    scores = sentence_scores(sentences, centrality, carried, family_of)
-    labels = topic_model(options, sentences).fit_predict(hybrid_vectors(embeddings, tfidf_vectors(texts), EMBEDDING_WEIGHT))
+    scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights)
+    vectors = hybrid_vectors(embeddings, tfidf_vectors(texts), tuning.embedding_weight)
+    labels = topic_model(options, sentences, tuning).fit_predict(vectors)
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 
 
-def choose_bullets(analysis: Analysis, options: Options, n_articles: int) -> tuple[list[Bullet], list[Topic], list[int]]:
+def choose_bullets(analysis: Analysis, options: Options, n_articles: int, tuning: Tuning) -> tuple[list[Bullet], list[Topic], list[int]]:
     """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of)
     count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_articles))
-    picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy)
+    picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy, tuning.mmr_lambda)
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
     members = {s.topic: s.members for s in stats}
     bullets = [
@@ -141,11 +141,12 @@ def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chose
     return f"Briefing: {head}"
 
 
-def run(articles: Sequence[Article], options: Options, embedder: Embedder | None = None) -> Briefing:
+def run(articles: Sequence[Article], options: Options, embedder: Embedder | None = None, tuning: Tuning | None = None) -> Briefing:
     """Summarise ``articles`` into a Briefing."""
     embedder = embedder or Embedder(options.model)
-    analysis = analyse(articles, options, embedder)
-    bullets, topics, chosen = choose_bullets(analysis, options, len(articles))
+    tuning = tuning or Tuning()
+    analysis = analyse(articles, options, embedder, tuning)
+    bullets, topics, chosen = choose_bullets(analysis, options, len(articles), tuning)
     return Briefing(
         title=briefing_title(articles, bullets, analysis.embeddings[chosen], embedder),
         bullets=tuple(bullets),

@@ -69,11 +69,12 @@ def choose_sentences(
     similarity: np.ndarray,
     count: int,
     redundancy: bool = True,
+    mmr_lambda: float = LAMBDA,
 ) -> list[tuple[int, int]]:
     """(topic, sentence) pairs, one per topic, in topic order, at most ``count``."""
     chosen: list[int] = []
     picks: list[tuple[int, int]] = []
-    weight = LAMBDA if redundancy else 1.0
+    weight = mmr_lambda if redundancy else 1.0
     ceiling = DUPLICATE_THRESHOLD if redundancy else 1.01
     for topic in stats:
         if len(picks) == count:

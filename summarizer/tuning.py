@@ -1,0 +1,25 @@
+"""The pipeline's internal constants, in one record: fixed by tuning on development data, not by users.
+
+``benchmarks/tune.py`` varies them on the development sets (DUC 2003, the
+Multi-News sample); the defaults here are what it chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarizer.rank.mmr import LAMBDA
+from summarizer.rank.score import ScoreWeights
+from summarizer.topics.cluster import RELATIVE_CUT
+
+EMBEDDING_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Signal weights, the topic tree's cut, the embedding share of topic vectors, MMR's lambda."""
+
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
+    relative_cut: float = RELATIVE_CUT
+    embedding_weight: float = EMBEDDING_WEIGHT
+    mmr_lambda: float = LAMBDA
