@@ -62,10 +62,12 @@ def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
 
 
 def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning) -> TopicModel:
-    """Ward topics (enough to fill a word budget), or none when clustering is switched off."""
+    """Ward topics: as many as asked, as many as a word budget holds, or as many as the data shows."""
     if not options.topics:
         return NoTopics()
-    return WardTopics(options.bullets, tuning.relative_cut, topics_to_fill(options.max_words, sentences))
+    if options.bullets is None and options.max_words is not None:
+        return WardTopics(topics_to_fill(options.max_words, sentences))
+    return WardTopics(options.bullets, tuning.relative_cut)
 
 
 def analyse(articles: Sequence[Article], options: Options, embedder: Embedder, tuning: Tuning) -> Analysis:

@@ -119,3 +119,15 @@ def test_word_budget_keeps_whole_sentences_only() -> None:
     assert within_budget(picks, [10, 30, 5], 16) == [(0, 0), (2, 2)]
     assert within_budget(picks, [10, 30, 5], None) == picks
     assert within_budget(picks, [10, 30, 5], 3) == []
+
+
+def test_source_families_join_rewrites_only() -> None:
+    from summarizer.topics.duplicates import source_families
+
+    # articles 0 and 1 share 3 of 4 sentences each; article 2 shares 1 of 1 with article 0
+    article_of = np.array([0, 0, 0, 0, 1, 1, 1, 1, 2])
+    sim = np.eye(9)
+    for a, b in ((0, 4), (1, 5), (2, 6), (0, 8)):
+        sim[a, b] = sim[b, a] = 0.9
+    families = source_families(sim, article_of)
+    assert families[0] == families[4] != families[8]

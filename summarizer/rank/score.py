@@ -25,9 +25,9 @@ class ScoreWeights:
     """The weights of the additive signals; form factors multiply the sum."""
 
     centrality: float = 1.0
-    support: float = 1.0
-    position: float = 0.3
-    coverage: float = 0.0
+    support: float = 2.0
+    position: float = 1.0
+    coverage: float = 1.0
 
 
 CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]+")

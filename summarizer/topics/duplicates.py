@@ -48,13 +48,15 @@ def support(similarity: np.ndarray, group_of: np.ndarray, threshold: float = DUP
 
 
 REWRITE_SHARE = 0.5
+REWRITE_MIN_SENTENCES = 3
 
 
 def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float = REWRITE_SHARE) -> np.ndarray:
     """A family id per sentence: articles that are mostly rewrites of one another form one family.
 
-    Article j rewrites article i when at least ``share`` of i's sentences have a
-    near-duplicate in j (wire copy reprinted, lightly edited). Corroboration
+    Two articles are rewrites of one another when at least ``share`` of the
+    sentences of each, and at least three, have a near-duplicate in the other
+    (wire copy reprinted, lightly edited). Corroboration
     then counts families, so two copies of one story do not outvote a third.
     """
     articles = [int(a) for a in np.unique(article_of)]
@@ -73,6 +75,7 @@ def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float
                 continue
             cols = article_of == j
             block = similarity[np.ix_(rows, cols)] >= DUPLICATE_THRESHOLD
-            if block.size and min(block.any(axis=1).mean(), block.any(axis=0).mean()) >= share:
+            shared = (block.any(axis=1), block.any(axis=0))
+            if block.size and min(shared[0].sum(), shared[1].sum()) >= REWRITE_MIN_SENTENCES and min(shared[0].mean(), shared[1].mean()) >= share:
                 parent[root(j)] = root(i)
     return np.array([root(int(a)) for a in article_of], dtype=np.int64)
