@@ -22,7 +22,7 @@ from summarizer.bench.data import Cluster, load_clusters
 from summarizer.bench.metrics import rouge, truncate_words
 from summarizer.embed.embedder import Embedder
 from summarizer.options import Options
-from summarizer.pipeline import run
+from summarizer.pipeline import run, split_all, topics_to_fill
 from summarizer.rank.score import ScoreWeights
 from summarizer.tuning import Tuning
 
@@ -54,7 +54,8 @@ def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem:
     """Mean ROUGE-1 and ROUGE-2 of the pipeline on the clusters."""
     r1, r2 = [], []
     for cluster in clusters:
-        briefing = run(list(cluster.documents), Options(max_words=budget), embedder, tuning)
+        sentences, _ = split_all(cluster.documents)
+        briefing = run(list(cluster.documents), Options(bullets=topics_to_fill(budget, sentences)), embedder, tuning)
         summary = truncate_words(" ".join(b.text for b in briefing.bullets), budget)
         scores = rouge(summary, cluster.references, metric, stem)
         r1.append(100 * scores.rouge1)

@@ -90,7 +90,7 @@ def choose_bullets(analysis: Analysis, options: Options, n_articles: int, tuning
     """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
-    stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of)
+    stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of, tuning.topic_breadth)
     count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_articles))
     picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy, tuning.mmr_lambda)
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]

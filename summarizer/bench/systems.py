@@ -35,12 +35,18 @@ System = Callable[[Prepared, BenchConfig], list[str]]
 
 
 def pipeline_system(embedder: Any, **switches: bool) -> System:
-    """Our default pipeline (with ablation switches): bullets in the order the briefing prints them."""
+    """Our pipeline (with ablation switches): bullets in the order the briefing prints them.
+
+    It is asked for as many bullets (one per topic) as the budget needs, then cut
+    at the word like every other system, so that all fill the same budget.
+    """
 
     def run(prepared: Prepared, config: BenchConfig) -> list[str]:
         from summarizer import summarize
+        from summarizer.pipeline import topics_to_fill
 
-        briefing = summarize(list(prepared.articles), embedder=embedder, max_words=config.budget, seed=config.seed, **switches)
+        bullets = topics_to_fill(config.budget, prepared.sentences) if config.budget else None
+        briefing = summarize(list(prepared.articles), embedder=embedder, bullets=bullets, seed=config.seed, **switches)
         return [bullet.text for bullet in briefing.bullets]
 
     return run

@@ -28,6 +28,8 @@ class ScoreWeights:
     support: float = 2.0
     position: float = 1.0
     coverage: float = 1.0
+    centroid: float = 1.0
+    form: float = 1.0  # exponent on the form factors: 0 ignores them
 
 
 CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]+")
@@ -68,6 +70,20 @@ def form_factors(sentences: Sequence[Sentence]) -> np.ndarray:
     return np.array([standalone_factor(s.text) * length_factor(s.text) for s in sentences])
 
 
+def centroid_similarity(sentences: Sequence[Sentence], group_of: np.ndarray) -> np.ndarray:
+    """Cosine of each sentence's TF-IDF vector to the centroid of the groups' vectors (Radev et al. 2004)."""
+    from summarizer.topics.lexical import tfidf_vectors
+
+    texts = [s.text for s in sentences]
+    groups = sorted({int(g) for g in group_of})
+    joined = [" ".join(t for t, g in zip(texts, group_of, strict=True) if g == group) for group in groups]
+    vectors = tfidf_vectors([*joined, *texts])
+    documents, rows = vectors[: len(groups)], vectors[len(groups) :]
+    center = documents.mean(axis=0)
+    norm = float(np.linalg.norm(center))
+    return np.asarray(rows @ center / norm) if norm > 0 else np.zeros(len(texts))
+
+
 def sentence_scores(
     sentences: Sequence[Sentence],
     centrality: np.ndarray,
@@ -84,7 +100,8 @@ def sentence_scores(
         weights.centrality * normalise(centrality)
         + weights.support * corroboration
         + weights.position * position_prior(sentences)
-        + weights.coverage * normalise(coverage(sentences, group_of))
+        + (weights.coverage * normalise(coverage(sentences, group_of)) if weights.coverage else 0.0)
+        + (weights.centroid * normalise(centroid_similarity(sentences, group_of)) if weights.centroid else 0.0)
     )
-    total = weights.centrality + weights.support + weights.position + weights.coverage
-    return np.asarray(signals * form_factors(sentences) / total)
+    total = weights.centrality + weights.support + weights.position + weights.coverage + weights.centroid
+    return np.asarray(signals * form_factors(sentences) ** weights.form / total)

@@ -41,7 +41,15 @@ def coverage(members: np.ndarray, scores: np.ndarray, article_of: np.ndarray) ->
     return sum(best.values())
 
 
-def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray) -> list[TopicStats]:
+def importance(members: np.ndarray, scores: np.ndarray, article_of: np.ndarray, breadth: float) -> float:
+    """best^(1-breadth) * coverage^breadth: from the topic's best sentence (0) to its coverage (1)."""
+    best = float(scores[members].max()) if len(members) else 0.0
+    if best <= 0:
+        return 0.0
+    return best ** (1 - breadth) * coverage(members, scores, article_of) ** breadth
+
+
+def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray, breadth: float = 1.0) -> list[TopicStats]:
     """Stats of every topic; corroborated topics first, then by importance (ties by id)."""
     n_articles = len(np.unique(article_of))
     needed = min(2, n_articles)
@@ -49,7 +57,7 @@ def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray) 
     for topic in sorted({int(label) for label in labels}):
         members = np.flatnonzero(labels == topic)
         spanned = len(np.unique(article_of[members]))
-        stats.append(TopicStats(topic, tuple(int(m) for m in members), coverage(members, scores, article_of), spanned))
+        stats.append(TopicStats(topic, tuple(int(m) for m in members), importance(members, scores, article_of, breadth), spanned))
     return sorted(stats, key=lambda s: (s.articles < needed, -s.importance, s.topic))
 
 
