@@ -15,8 +15,8 @@ class Options:
     """What the user may choose; ``None`` means "from the data" or "the default".
 
     The three switches at the end turn stages off for ablation studies:
-    topic clustering, folding of near-duplicates into citations, and
-    redundancy control (MMR) across bullets.
+    topic clustering (every sentence becomes its own topic), folding of
+    near-duplicates into citations and support, and redundancy control (MMR).
     """
 
     bullets: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.mmr import mmr_pick
@@ -131,3 +132,28 @@ def test_source_families_join_rewrites_only() -> None:
         sim[a, b] = sim[b, a] = 0.9
     families = source_families(sim, article_of)
     assert families[0] == families[4] != families[8]
+
+
+def test_topic_breadth_moves_importance_from_best_sentence_to_coverage() -> None:
+    from summarizer.rank.select import importance
+
+    members = np.array([0, 1, 2])
+    scores = np.array([0.9, 0.5, 0.5])
+    families = np.array([0, 1, 2])
+    assert importance(members, scores, families, breadth=0.0) == pytest.approx(0.9)
+    assert importance(members, scores, families, breadth=1.0) == pytest.approx(1.9)
+
+
+def test_centroid_similarity_prefers_the_sentence_all_articles_share() -> None:
+    from summarizer.rank.score import centroid_similarity
+    from summarizer.types import Sentence
+
+    texts = [
+        "Rebels seized the city of Kandar.",
+        "Bakers sold bread at the market.",
+        "Rebels held Kandar after seizing the city.",
+        "Rebels in Kandar seized the city hall.",
+    ]
+    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in zip([0, 0, 1, 2], texts, strict=True)]
+    similarity = centroid_similarity(sentences, np.array([0, 0, 1, 2]))
+    assert similarity.argmin() == 1
