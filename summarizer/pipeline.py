@@ -86,12 +86,13 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Embedder, t
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 
 
-def choose_bullets(analysis: Analysis, options: Options, n_articles: int, tuning: Tuning) -> tuple[list[Bullet], list[Topic], list[int]]:
+def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tuple[list[Bullet], list[Topic], list[int]]:
     """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of, tuning.topic_breadth)
-    count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_articles))
+    n_families = len(np.unique(analysis.family_of))  # topic spans count families, so must the threshold
+    count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_families))
     picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy, tuning.mmr_lambda)
     picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
     members = {s.topic: s.members for s in stats}
@@ -148,7 +149,7 @@ def run(articles: Sequence[Article], options: Options, embedder: Embedder | None
     embedder = embedder or Embedder(options.model)
     tuning = tuning or Tuning()
     analysis = analyse(articles, options, embedder, tuning)
-    bullets, topics, chosen = choose_bullets(analysis, options, len(articles), tuning)
+    bullets, topics, chosen = choose_bullets(analysis, options, tuning)
     return Briefing(
         title=briefing_title(articles, bullets, analysis.embeddings[chosen], embedder),
         bullets=tuple(bullets),

@@ -71,3 +71,10 @@ def test_bad_options_and_empty_articles_are_input_errors(embedder) -> None:
         summarize([SANCTIONS], embedder=embedder, bullets=0)
     with pytest.raises(InputError):
         summarize(["   "], embedder=embedder)
+
+
+def test_copies_of_one_article_still_get_several_bullets(embedder) -> None:
+    text = article(SANCTIONS, MINERALS, WEATHER)
+    briefing = summarize([text, text], embedder=embedder)
+    assert len(briefing.bullets) >= 2
+    assert all(set(b.article_ids) == {0, 1} for b in briefing.bullets)

@@ -32,7 +32,7 @@ class TopicStats:
     articles: int
 
 
-def coverage(members: np.ndarray, scores: np.ndarray, article_of: np.ndarray) -> float:
+def family_coverage(members: np.ndarray, scores: np.ndarray, article_of: np.ndarray) -> float:
     """Sum over articles of the best score among the topic's sentences in that article."""
     best: dict[int, float] = {}
     for member in members:
@@ -46,7 +46,7 @@ def importance(members: np.ndarray, scores: np.ndarray, article_of: np.ndarray, 
     best = float(scores[members].max()) if len(members) else 0.0
     if best <= 0:
         return 0.0
-    return best ** (1 - breadth) * coverage(members, scores, article_of) ** breadth
+    return best ** (1 - breadth) * family_coverage(members, scores, article_of) ** breadth
 
 
 def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray, breadth: float = 1.0) -> list[TopicStats]:
@@ -61,11 +61,11 @@ def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray, 
     return sorted(stats, key=lambda s: (s.articles < needed, -s.importance, s.topic))
 
 
-def automatic_count(stats: Sequence[TopicStats], n_articles: int) -> int:
+def automatic_count(stats: Sequence[TopicStats], n_groups: int) -> int:
     """How many bullets the data supports: corroborated topics of a fair importance, at most 8."""
     if not stats:
         return 0
-    needed = min(2, n_articles)
+    needed = min(2, n_groups)
     top = max(s.importance for s in stats)
     substantial = [s for s in stats if s.importance >= MIN_IMPORTANCE_SHARE * top and s.articles >= needed]
     return max(1, min(MAX_AUTO_BULLETS, len(substantial)))
