@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.types import Article, Briefing, Bullet, Citation, LeftOut, RunnerUp, Sentence, Topic
 
 if TYPE_CHECKING:
-    from summarizer.embed.embedder import Embedder
+    from summarizer.embed.embedder import Encoder
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Topic", "summarize"]
@@ -40,7 +40,7 @@ def as_articles(items: Sequence[Article | str | dict[str, Any]]) -> list[Article
     return articles
 
 
-def summarize(articles: Sequence[Article | str | dict[str, Any]], embedder: Embedder | None = None, **options: Any) -> Briefing:
+def summarize(articles: Sequence[Article | str | dict[str, Any]], embedder: Encoder | None = None, **options: Any) -> Briefing:
     """Summarise news articles into a Briefing of cited, verbatim bullets.
 
     ``options`` are those of :class:`summarizer.options.Options`: ``bullets``,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarizer import __version__
-from summarizer.embed.embedder import Embedder
+from summarizer.embed.embedder import Embedder, Encoder
 from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
@@ -67,10 +67,12 @@ def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning)
         return NoTopics()
     if options.bullets is None and options.max_words is not None:
         return WardTopics(topics_to_fill(options.max_words, sentences))
-    return WardTopics(options.bullets, tuning.relative_cut)
+    if options.bullets is not None:
+        return WardTopics(int(np.ceil(options.bullets * tuning.topic_surplus)))
+    return WardTopics(None, tuning.relative_cut)
 
 
-def analyse(articles: Sequence[Article], options: Options, embedder: Embedder, tuning: Tuning) -> Analysis:
+def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tuning: Tuning) -> Analysis:
     """Embed, fold, cluster and score every candidate sentence."""
     sentences, left_out = split_all(articles)
     texts = [s.text for s in sentences]
@@ -114,7 +116,7 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tupl
     return bullets, topics, [index for _, index in picks]
 
 
-def provenance(articles: Sequence[Article], options: Options, embedder: Embedder, analysis: Analysis) -> dict[str, object]:
+def provenance(articles: Sequence[Article], options: Options, embedder: Encoder, analysis: Analysis) -> dict[str, object]:
     """How the briefing was made: tool, model, options, input hashes and counts (no clock time)."""
     return {
         "tool": "summarizer",
@@ -131,7 +133,7 @@ def provenance(articles: Sequence[Article], options: Options, embedder: Embedder
     }
 
 
-def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chosen: np.ndarray, embedder: Embedder) -> str:
+def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chosen: np.ndarray, embedder: Encoder) -> str:
     """The article headline closest in meaning to the bullets, else the labels of the top topics."""
     titled = [a.title for a in articles if a.title]
     if titled and len(chosen):
@@ -144,7 +146,7 @@ def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chose
     return f"Briefing: {head}"
 
 
-def run(articles: Sequence[Article], options: Options, embedder: Embedder | None = None, tuning: Tuning | None = None) -> Briefing:
+def run(articles: Sequence[Article], options: Options, embedder: Encoder | None = None, tuning: Tuning | None = None) -> Briefing:
     """Summarise ``articles`` into a Briefing."""
     embedder = embedder or Embedder(options.model)
     tuning = tuning or Tuning()

@@ -18,10 +18,12 @@ EMBEDDING_WEIGHT = 0.5
 @dataclass(frozen=True)
 class Tuning:
     """Signal weights, the topic tree's cut, the embedding share of topic vectors, MMR's lambda,
-    and how much a topic's rank rests on its coverage across articles (1) or on its best sentence (0)."""
+    how much a topic's rank rests on its coverage across articles (1) or on its best sentence (0),
+    and how many topics to cut per bullet asked for (the best ``bullets`` of them give one bullet each)."""
 
     weights: ScoreWeights = field(default_factory=ScoreWeights)
     relative_cut: float = RELATIVE_CUT
     embedding_weight: float = EMBEDDING_WEIGHT
     mmr_lambda: float = LAMBDA
     topic_breadth: float = 1.0
+    topic_surplus: float = 1.0

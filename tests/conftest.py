@@ -14,6 +14,13 @@ SEEDS = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the tests' embedding cache out of the user's own (~/.cache/summarizer)."""
+    import tempfile
+
+    os.environ["SUMMARIZER_CACHE_DIR"] = tempfile.mkdtemp(prefix="summarizer-test-cache-")
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from summarizer.cli.batch import batch
 from summarizer.cli.bench import bench
 from summarizer.cli.brief import brief
 from summarizer.errors import SummarizerError
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command(help="Print a briefing of the articles in PATH... (folders, files, or - for stdin).")(brief)
+app.command(help="Brief a news dump: one briefing per story per day (or week), on this machine or a Ray cluster.")(batch)
 app.command(help="Score systems against human reference summaries (ROUGE), side by side with classic baselines.")(bench)
 
 

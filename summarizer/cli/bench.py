@@ -8,6 +8,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli.brief import CACHE_HELP, cached
+
 
 class Preset(str, Enum):
     """Conventions of the literature."""
@@ -57,6 +59,7 @@ def bench(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random baseline and the bootstrap.")] = 0,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
 ) -> None:
     """Score systems against human reference summaries with ROUGE, side by side."""
     from summarizer.bench.data import load_clusters
@@ -69,7 +72,7 @@ def bench(
     config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
     names = [name.strip() for name in systems.split(",") if name.strip()]
     clusters = load_clusters(dataset, limit)
-    chosen = resolve_systems(names, lambda: warmed(Embedder(model)))
+    chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model)), cache))
     results = run_all(chosen, clusters, config, progress=not quiet)
     reference = reference_system if reference_system in chosen else None
     rows = summarise(results, reference, seed)

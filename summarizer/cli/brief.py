@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -24,7 +24,17 @@ FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
 MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
 MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
+CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
+
+
+def cached(embedder: Any, cache: bool) -> Any:
+    """The embedder behind the on-disk embedding cache, unless ``cache`` is off."""
+    if not cache:
+        return embedder
+    from summarizer.embed.cache import CachedEmbedder, EmbeddingCache
+
+    return CachedEmbedder(embedder, EmbeddingCache())
 
 
 def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
@@ -45,6 +55,7 @@ def brief(
     max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
     from summarizer import summarize
@@ -56,7 +67,7 @@ def brief(
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
     if output is not None:
         check_target(output, paths, force)
-    embedder = Embedder(model)  # a bad --model fails before a large input is read
+    embedder = cached(Embedder(model), cache)  # a bad --model fails before a large input is read
     articles = read_inputs(paths)
     briefing = summarize(articles, embedder=embedder, **options.as_record())
     emit(render(briefing, chosen_format(fmt, output).value), output)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from summarizer.embed.models import ModelSpec, resolve_model
 from summarizer.errors import ModelError
@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 BATCH_SIZE = 64
+
+
+class Encoder(Protocol):
+    """What the pipeline needs of an embedder: a model name and unit vectors for sentences."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def offline_environment() -> None:
@@ -70,16 +79,22 @@ def choose_backend(spec: ModelSpec, backend: str) -> str:
 class Embedder:
     """Embeds sentences as unit-length float32 vectors with one local model."""
 
-    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE, backend: str = "auto") -> None:
+    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE, backend: str = "auto", threads: int | None = None) -> None:
         self.spec = resolve_model(model)
         self.device = device
         self.batch_size = batch_size
         self.backend = choose_backend(self.spec, backend)
+        self.threads = threads
 
     @property
     def name(self) -> str:
         """The model's name, as recorded in a briefing's provenance."""
         return self.spec.name
+
+    @property
+    def identity(self) -> str:
+        """What a cached vector depends on: the model's name and folder, and how it is run."""
+        return f"{self.spec.name}|{self.spec.path}|{self.backend}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text (an empty input gives a 0-row matrix)."""
@@ -87,6 +102,10 @@ class Embedder:
 
         if not texts:
             return np.zeros((0, self.spec.dimension or 1), dtype=np.float32)
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
         if self.backend == "native":
             vectors = load_native(self.spec, self.device).encode(texts, self.batch_size)
             return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,6 @@
+"""Daily news dumps: one briefing per story per period, resumable, on one machine or a Ray cluster.
+
+The flow: read dumps (malformed lines counted) -> group by period -> per period:
+embed every sentence once, cluster articles into stories, brief each story ->
+write files atomically, the period's index last (its hash marks it done).
+"""

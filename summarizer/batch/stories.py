@@ -1,0 +1,60 @@
+"""Cluster a period's articles into stories: complete-linkage clustering cut at a fixed cosine distance.
+
+Each article is a unit vector mixing its words (sublinear TF-IDF over the
+period's articles, words seen in one article only dropped, so names shared by
+articles weigh most) with its meaning (the mean of its sentence embeddings):
+the two signals of topic detection and tracking (Allan et al., TDT 1998).
+Complete linkage (every pair of articles in a story must be close) keeps
+distinct stories about one place or one person apart; the tree is cut at
+``STORY_DISTANCE``, so the number of stories comes from the data. The cost is
+quadratic in a period's articles, never in its sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from summarizer.topics.cluster import first_seen_order
+
+STORY_DISTANCE = 0.85
+STORY_EMBEDDING_WEIGHT = 0.3
+TOKENS = r"(?u)\b[^\W\d_][\w’'-]+\b"
+
+
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 (zero rows stay zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.asarray(matrix / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+def shared_word_vectors(texts: Sequence[str]) -> np.ndarray:
+    """Sublinear TF-IDF rows over words that at least two articles use (all words if none do)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    for min_df in (2, 1):
+        try:
+            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df, token_pattern=TOKENS).fit_transform(texts)
+            return unit_rows(matrix.toarray())
+        except ValueError:  # no word left at this document frequency
+            continue
+    return np.zeros((len(texts), 1), dtype=np.float32)
+
+
+def article_vectors(texts: Sequence[str], sentence_vectors: Sequence[np.ndarray], embedding_weight: float = STORY_EMBEDDING_WEIGHT) -> np.ndarray:
+    """One unit row per article: its mean sentence embedding and its TF-IDF row, mixed by ``embedding_weight``."""
+    dimension = next((rows.shape[1] for rows in sentence_vectors if len(rows)), 1)
+    means = unit_rows(np.stack([rows.mean(axis=0) if len(rows) else np.zeros(dimension, dtype=np.float32) for rows in sentence_vectors]))
+    words = shared_word_vectors(texts)
+    return unit_rows(np.hstack([means * np.sqrt(embedding_weight), words * np.sqrt(1 - embedding_weight)]))
+
+
+def cluster_stories(vectors: np.ndarray, distance: float = STORY_DISTANCE) -> np.ndarray:
+    """A story label per article (0.. in order of first appearance)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    if len(vectors) < 2:
+        return np.zeros(len(vectors), dtype=np.int64)
+    tree = linkage(vectors.astype(np.float64), method="complete", metric="cosine")
+    return first_seen_order(fcluster(tree, t=distance, criterion="distance"))

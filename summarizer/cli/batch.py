@@ -1,0 +1,131 @@
+"""``summarizer batch``: parse options, read the dumps, run the job on an engine, print the summary line. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from summarizer.cli.brief import BULLETS_HELP, CACHE_HELP, MAX_WORDS_HELP, MODEL_HELP
+
+
+class Period(str, Enum):
+    """How articles are grouped before stories are found."""
+
+    day = "day"
+    week = "week"
+    all = "all"
+
+
+class Engine(str, Enum):
+    """Where the work runs."""
+
+    local = "local"
+    ray = "ray"
+
+
+INPUT_HELP = "JSONL dumps (plain or .gz), or folders of them: one article a line with 'text' (and title, url, source, published/date)."
+WORKERS_HELP = "Worker processes (local) or actors (Ray), each with its own model (default: the core count locally, the cluster's CPUs with Ray)."
+THREADS_HELP = "Torch threads per worker (default: cores / workers locally, 1 with Ray). Same value, same bytes on both engines."
+
+
+class Progress:
+    """Three tqdm bars: periods, stories, articles embedded (none when quiet)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bars: list[Any] = []
+
+    def start(self, periods: int, articles: int) -> None:
+        """Open the bars for the periods to process."""
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        self.bars = [
+            tqdm(total=periods, desc="periods", unit="period", position=0, file=sys.stderr),
+            tqdm(desc="stories", unit="story", position=1, file=sys.stderr),
+            tqdm(total=articles, desc="articles", unit="article", position=2, file=sys.stderr),
+        ]
+
+    def advance(self, articles: int, stories: int) -> None:
+        """One period finished."""
+        for bar, step in zip(self.bars, (1, stories, articles), strict=False):
+            bar.update(step)
+
+    def close(self) -> None:
+        """Close the bars."""
+        for bar in self.bars:
+            bar.close()
+
+
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help=INPUT_HELP, show_default=False)],
+    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the briefings: OUTDIR/<period>/index.md, story-<id>.md/.json.")],
+    period: Annotated[Period, typer.Option("--period", help="Group articles by day, ISO week, or all as one period.")] = Period.day,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = Engine.local,
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
+    threads: Annotated[Optional[int], typer.Option("--threads", min=1, help=THREADS_HELP, show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo every period, even those whose inputs and options are unchanged.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first malformed line instead of counting it.")] = False,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
+    cache_size: Annotated[float, typer.Option("--cache-size", min=0.01, help="Bound of the embedding cache, in GB.")] = 2.0,
+    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
+    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings, only the summary line.")] = False,
+) -> None:
+    """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
+    import os
+
+    from summarizer.batch.dump import read_dumps
+    from summarizer.batch.engines import WorkerConfig, default_threads, run_local, run_ray
+    from summarizer.batch.job import BatchSettings, check_outdir, run_job
+    from summarizer.embed.embedder import Embedder
+    from summarizer.options import Options
+
+    options = Options(bullets=bullets, max_words=max_words, model=model)
+    check_outdir(output_dir, inputs)
+    identity = Embedder(model).identity  # a bad --model fails before the dumps are read
+    dump = read_dumps(inputs, strict)
+    warn_problems(dump.problems, quiet)
+    if engine is Engine.ray:
+        threads = threads or 1
+        workers = workers or ray_workers(address, threads)
+    else:
+        workers = workers or os.cpu_count() or 1
+        threads = threads or default_threads(workers)
+    config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads)
+    settings = BatchSettings(period.value, options, identity)
+
+    def results(tasks: Any) -> Any:
+        if engine is Engine.ray:
+            return run_ray(tasks, config, workers, address)
+        return run_local(tasks, config, workers)
+
+    outcome = run_job(dump, output_dir, settings, force, results, Progress(quiet))
+    typer.echo(outcome.line(output_dir))
+
+
+def ray_workers(address: Optional[str], threads: int) -> int:
+    """The cluster's CPUs shared out among actors of ``threads`` CPUs each."""
+    from summarizer.batch.engines import connect_ray
+
+    connect_ray(address)
+    import ray
+
+    return max(1, int(ray.cluster_resources().get("CPU", 1)) // threads)
+
+
+def warn_problems(problems: Any, quiet: bool, shown: int = 20) -> None:
+    """One stderr line per malformed line (the first ``shown`` of them), then a count."""
+    if quiet or not problems:
+        return
+    for problem in problems[:shown]:
+        typer.echo(f"summarizer: warning: {problem} (line skipped)", err=True)
+    if len(problems) > shown:
+        typer.echo(f"summarizer: warning: {len(problems) - shown} more malformed lines skipped", err=True)
