@@ -34,7 +34,7 @@ def commit() -> str:
 
 def bench(path: Path, preset: str, limit: int | None) -> tuple[str, str]:
     """The command and the table `summarizer bench` prints for one set."""
-    command = [sys.executable, "-m", "summarizer", "bench", str(path), "--preset", preset, "--systems", SYSTEMS, "--quiet"]
+    command = [sys.executable, "-m", "summarizer", "bench", str(path), "--preset", preset, "--systems", SYSTEMS, "--quiet", "--no-cache"]
     if limit:
         command += ["--limit", str(limit)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)

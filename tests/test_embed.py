@@ -15,10 +15,27 @@ TEXTS = [
 
 
 def test_native_and_sentence_transformers_agree(embedder: Embedder) -> None:
-    native = Embedder(backend="native").encode(TEXTS)
-    reference = Embedder(backend="sentence-transformers").encode(TEXTS)
+    native = Embedder(backend="native", precision="fp32").encode(TEXTS)
+    reference = Embedder(backend="sentence-transformers", precision="fp32").encode(TEXTS)
     assert native.shape == reference.shape == (4, 384)
     assert float((native * reference).sum(axis=1).min()) > 0.9999
+
+
+def test_bf16_stays_within_cosine_0995_of_fp32() -> None:
+    fp32 = Embedder(backend="native", precision="fp32").encode(TEXTS)
+    for backend in ("native", "sentence-transformers"):
+        bf16 = Embedder(backend=backend, precision="bf16").encode(TEXTS)
+        assert bf16.dtype == np.float32 and np.allclose(np.linalg.norm(bf16, axis=1), 1.0, atol=1e-3)
+        assert float((fp32 * bf16).sum(axis=1).min()) >= 0.995
+
+
+def test_precision_auto_follows_the_cpu(monkeypatch) -> None:
+    from summarizer.embed import hardware
+
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: frozenset({"avx2"}))
+    assert Embedder(precision="auto", device="cpu").precision == "fp32"
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: frozenset({"avx512f", "amx_bf16"}))
+    assert Embedder(precision="auto", device="cpu").precision == "bf16"
 
 
 def test_vectors_are_unit_length_and_meaningful(embedder: Embedder) -> None:

@@ -21,19 +21,21 @@ ENGINES = ("local", "ray")
 
 @dataclass(frozen=True)
 class WorkerConfig:
-    """What a worker needs to build its encoder: the options, the cache and its torch thread count."""
+    """What a worker needs to build its encoder: the options, the cache, its torch threads, precision and device."""
 
     options: Options
     cache: bool
     cache_max_bytes: int
     threads: int
+    precision: str = "auto"
+    device: str = "auto"
 
 
 def build_encoder(config: WorkerConfig) -> Encoder:
     """The worker's model (loaded once), behind the on-disk cache unless it is off."""
     from summarizer.embed.embedder import Embedder
 
-    embedder = Embedder(config.options.model, threads=config.threads)
+    embedder = Embedder(config.options.model, device=config.device, threads=config.threads, precision=config.precision)
     if not config.cache:
         return embedder
     from summarizer.embed.cache import CachedEmbedder, EmbeddingCache

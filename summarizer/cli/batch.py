@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.cli.brief import BULLETS_HELP, CACHE_HELP, MAX_WORDS_HELP, MODEL_HELP
+from summarizer.cli.brief import BULLETS_HELP, CACHE_HELP, DEVICE_HELP, MAX_WORDS_HELP, MODEL_HELP, PRECISION_HELP
 
 
 class Period(str, Enum):
@@ -78,6 +78,8 @@ def batch(
     max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings, only the summary line.")] = False,
+    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
+    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
     import os
@@ -90,7 +92,7 @@ def batch(
 
     options = Options(bullets=bullets, max_words=max_words, model=model)
     check_outdir(output_dir, inputs)
-    identity = Embedder(model).identity  # a bad --model fails before the dumps are read
+    identity = Embedder(model, device=device, precision=precision).identity  # a bad --model fails before the dumps are read
     dump = read_dumps(inputs, strict)
     warn_problems(dump.problems, quiet)
     if engine is Engine.ray:
@@ -99,7 +101,7 @@ def batch(
     else:
         workers = workers or os.cpu_count() or 1
         threads = threads or default_threads(workers)
-    config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads)
+    config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads, precision, device)
     settings = BatchSettings(period.value, options, identity)
 
     def results(tasks: Any) -> Any:

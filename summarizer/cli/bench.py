@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.cli.brief import CACHE_HELP, cached
+from summarizer.cli.brief import CACHE_HELP, DEVICE_HELP, PRECISION_HELP, cached
 
 
 class Preset(str, Enum):
@@ -60,6 +60,8 @@ def bench(
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
+    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
+    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
 ) -> None:
     """Score systems against human reference summaries with ROUGE, side by side."""
     from summarizer.bench.data import load_clusters
@@ -72,7 +74,7 @@ def bench(
     config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
     names = [name.strip() for name in systems.split(",") if name.strip()]
     clusters = load_clusters(dataset, limit)
-    chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model)), cache))
+    chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
     results = run_all(chosen, clusters, config, progress=not quiet)
     reference = reference_system if reference_system in chosen else None
     rows = summarise(results, reference, seed)

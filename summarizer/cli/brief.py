@@ -25,6 +25,8 @@ BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
 MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
 MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
 CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
+PRECISION_HELP = "Number format of the model: auto (bf16 where the CPU or GPU runs it natively, else fp32), fp32 or bf16."
+DEVICE_HELP = "auto (a CUDA GPU when present, else the CPU), cpu or cuda."
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
 
 
@@ -56,6 +58,8 @@ def brief(
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
+    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
+    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
     from summarizer import summarize
@@ -67,7 +71,7 @@ def brief(
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
     if output is not None:
         check_target(output, paths, force)
-    embedder = cached(Embedder(model), cache)  # a bad --model fails before a large input is read
+    embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read
     articles = read_inputs(paths)
     briefing = summarize(articles, embedder=embedder, **options.as_record())
     emit(render(briefing, chosen_format(fmt, output).value), output)

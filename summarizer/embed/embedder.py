@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from summarizer.embed.hardware import resolve_device, resolve_precision, torch_dtype
 from summarizer.embed.models import ModelSpec, resolve_model
 from summarizer.errors import ModelError
 
@@ -39,25 +40,26 @@ def offline_environment() -> None:
 
 
 @lru_cache(maxsize=4)
-def load_native(spec: ModelSpec, device: str) -> Any:
+def load_native(spec: ModelSpec, device: str, precision: str) -> Any:
     """Load the lean BERT encoder once per process."""
     offline_environment()
     from summarizer.embed.bert import BertEncoder
 
-    return BertEncoder(spec.path, device=device)
+    return BertEncoder(spec.path, device=device, dtype=torch_dtype(precision))
 
 
 @lru_cache(maxsize=4)
-def load_model(spec: ModelSpec, device: str) -> Any:
+def load_model(spec: ModelSpec, device: str, precision: str) -> Any:
     """Load a sentence-transformers model once per process."""
     offline_environment()
     from sentence_transformers import SentenceTransformer
 
     try:
-        return SentenceTransformer(str(spec.path), device=device, local_files_only=True)
+        model = SentenceTransformer(str(spec.path), device=device, local_files_only=True)
     except (OSError, ValueError) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
         raise ModelError(f"cannot load model {spec.name!r} from {spec.path}: {first_line}") from None
+    return model.to(torch_dtype(precision))
 
 
 BACKENDS = ("auto", "native", "sentence-transformers")
@@ -79,12 +81,26 @@ def choose_backend(spec: ModelSpec, backend: str) -> str:
 class Embedder:
     """Embeds sentences as unit-length float32 vectors with one local model."""
 
-    def __init__(self, model: str | None = None, device: str = "cpu", batch_size: int = BATCH_SIZE, backend: str = "auto", threads: int | None = None) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        device: str = "auto",
+        batch_size: int = BATCH_SIZE,
+        backend: str = "auto",
+        threads: int | None = None,
+        precision: str = "auto",
+    ) -> None:
         self.spec = resolve_model(model)
-        self.device = device
+        self.requested_device = device
         self.batch_size = batch_size
         self.backend = choose_backend(self.spec, backend)
         self.threads = threads
+        self.precision = resolve_precision(precision, "cuda" if device == "cuda" else "cpu")
+
+    @property
+    def device(self) -> str:
+        """The device the model runs on (``auto`` resolved on first use; it imports torch)."""
+        return resolve_device(self.requested_device)
 
     @property
     def name(self) -> str:
@@ -94,7 +110,7 @@ class Embedder:
     @property
     def identity(self) -> str:
         """What a cached vector depends on: the model's name and folder, and how it is run."""
-        return f"{self.spec.name}|{self.spec.path}|{self.backend}"
+        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.precision}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text (an empty input gives a 0-row matrix)."""
@@ -107,8 +123,10 @@ class Embedder:
 
             torch.set_num_threads(self.threads)
         if self.backend == "native":
-            vectors = load_native(self.spec, self.device).encode(texts, self.batch_size)
+            vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size)
             return np.asarray(vectors, dtype=np.float32)
-        model = load_model(self.spec, self.device)
-        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-        return np.asarray(vectors, dtype=np.float32)
+        model = load_model(self.spec, self.device, self.precision)
+        tensor = model.encode(list(texts), batch_size=self.batch_size, convert_to_tensor=True, show_progress_bar=False)
+        vectors = np.asarray(tensor.float().cpu().numpy(), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # in fp32, whatever the model ran in
+        return vectors / np.where(norms > 0, norms, 1.0)
