@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from summarizer.text.blocks import blocks
@@ -77,3 +80,28 @@ def test_length_factor_prefers_mid_length_sentences() -> None:
     assert length_factor(" ".join(["word"] * 20)) == 1.0
     assert length_factor(" ".join(["word"] * 4)) < 1.0
     assert length_factor(" ".join(["word"] * 90)) < 1.0
+
+
+def test_tfidf_matches_scikit_learn_exactly() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from summarizer.text.tfidf import WORD_PATTERN, tfidf_matrix
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))]
+    texts += ["Markets fell; the markets’ fall was Britain's worst.", "the and of", "Prime Minister Keir Starmer met Zelensky again."]
+    for min_df in (1, 2):
+        reference = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=WORD_PATTERN, min_df=min_df).fit_transform(texts).toarray()
+        assert np.allclose(tfidf_matrix(texts, min_df=min_df), reference, atol=1e-12)
+
+
+def test_stop_words_are_scikit_learns_without_importing_it() -> None:
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from summarizer.text.tfidf import english_stop_words
+
+    assert english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
+    code = "import sys; from summarizer.text.tfidf import english_stop_words as e; e(); print('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -21,7 +21,6 @@ from summarizer.topics.cluster import first_seen_order
 
 STORY_DISTANCE = 0.775
 STORY_EMBEDDING_WEIGHT = 0.15
-TOKENS = r"(?u)\b[^\W\d_][\w’'-]+\b"
 
 
 def unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -32,12 +31,11 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
 
 def shared_word_vectors(texts: Sequence[str]) -> np.ndarray:
     """Sublinear TF-IDF rows over words that at least two articles use (all words if none do)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from summarizer.text.tfidf import tfidf_matrix
 
     for min_df in (2, 1):
         try:
-            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=min_df, token_pattern=TOKENS).fit_transform(texts)
-            return unit_rows(matrix.toarray())
+            return unit_rows(tfidf_matrix(texts, min_df=min_df))
         except ValueError:  # no word left at this document frequency
             continue
     return np.zeros((len(texts), 1), dtype=np.float32)

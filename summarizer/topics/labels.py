@@ -22,7 +22,7 @@ LABEL_WORDS = 6
 
 def stop_words() -> frozenset[str]:
     """English stop words (scikit-learn's list) plus news reporting verbs."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from summarizer.text.tfidf import english_stop_words
 
     reporting = {"said", "says", "told", "according", "mr", "mrs", "ms", "sir", "also", "new", "added", "asked", "reported"}
     generic = {
@@ -50,7 +50,7 @@ def stop_words() -> frozenset[str]:
         "end",
         "point",
     }
-    return frozenset(ENGLISH_STOP_WORDS) | reporting | generic
+    return english_stop_words() | reporting | generic
 
 
 def phrases(text: str, stops: frozenset[str]) -> list[str]:

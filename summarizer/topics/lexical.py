@@ -9,16 +9,14 @@ import numpy as np
 
 def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
     """Unit-length sublinear TF-IDF rows over English content words (all zeros if none)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from summarizer.text.tfidf import tfidf_matrix
 
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b[^\W\d_][\w’'-]+\b")
     try:
-        matrix = vectorizer.fit_transform(texts)
+        return np.asarray(tfidf_matrix(texts), dtype=np.float32)
     except ValueError:  # no content word at all
         return np.zeros((len(texts), 1), dtype=np.float32)
-    return np.asarray(matrix.toarray(), dtype=np.float32)
 
 
 def hybrid_vectors(embeddings: np.ndarray, lexical: np.ndarray, embedding_weight: float) -> np.ndarray:
