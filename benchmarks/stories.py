@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import STORY_DISTANCE, STORY_EMBEDDING_WEIGHT, article_vectors, cluster_stories
+from summarizer.batch.stories import STORY_DISTANCE, STORY_EMBEDDING_WEIGHT, article_similarity, cluster_stories
 from summarizer.batch.work import embed_period
 from summarizer.embed.cache import CachedEmbedder, EmbeddingCache
 from summarizer.embed.embedder import Embedder
@@ -37,7 +37,7 @@ def score(path: Path, distances: list[float], weight: float) -> list[str]:
     articles = list(dump.articles)
     started = time.perf_counter()
     _, rows = embed_period(articles, CachedEmbedder(Embedder(), EmbeddingCache()))
-    vectors = article_vectors([a.text for a in articles], rows, weight)
+    vectors = article_similarity([a.text for a in articles], rows, weight)
     position = {a.ref: i for i, a in enumerate(articles)}
     gold = gold_stories(path)
     truth = [story for _, story in gold]

@@ -18,11 +18,12 @@ from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.score import sentence_scores
 from summarizer.rank.select import automatic_count, choose_sentences, topic_stats, within_budget
+from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
 from summarizer.topics.labels import label_for, topic_phrases
-from summarizer.topics.lexical import hybrid_vectors, tfidf_vectors
+from summarizer.topics.lexical import hybrid_similarity, tfidf_vectors
 from summarizer.tuning import Tuning
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
 
@@ -72,19 +73,25 @@ def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning)
     return WardTopics(None, tuning.relative_cut)
 
 
-def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tuning: Tuning) -> Analysis:
+def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tuning: Tuning, clock: Stopwatch = NO_STOPWATCH) -> Analysis:
     """Embed, fold, cluster and score every candidate sentence."""
-    sentences, left_out = split_all(articles)
-    texts = [s.text for s in sentences]
-    embeddings = embedder.encode(texts)
-    similarity = embeddings @ embeddings.T
-    article_of = np.array([s.article_id for s in sentences], dtype=np.int64)
-    family_of = source_families(similarity, article_of) if options.fold_duplicates else article_of
-    carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
-    centrality = lexrank(similarity)
-    scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights)
-    vectors = hybrid_vectors(embeddings, tfidf_vectors(texts), tuning.embedding_weight)
-    labels = topic_model(options, sentences, tuning).fit_predict(vectors)
+    with clock.stage("split"):
+        sentences, left_out = split_all(articles)
+        texts = [s.text for s in sentences]
+    with clock.stage("embed"):
+        embeddings = embedder.encode(texts)
+    with clock.stage("duplicates"):
+        similarity = embeddings @ embeddings.T
+        article_of = np.array([s.article_id for s in sentences], dtype=np.int64)
+        family_of = source_families(similarity, article_of) if options.fold_duplicates else article_of
+        carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
+    with clock.stage("rank"):
+        centrality = lexrank(similarity)
+        scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights)
+    with clock.stage("topics"):
+        mixed = hybrid_similarity(embeddings, tfidf_vectors(texts), tuning.embedding_weight)
+        labels = topic_model(options, sentences, tuning).fit_predict(mixed)
+        del mixed
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
 
 
@@ -146,14 +153,18 @@ def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chose
     return f"Briefing: {head}"
 
 
-def run(articles: Sequence[Article], options: Options, embedder: Encoder | None = None, tuning: Tuning | None = None) -> Briefing:
-    """Summarise ``articles`` into a Briefing."""
+def run(
+    articles: Sequence[Article], options: Options, embedder: Encoder | None = None, tuning: Tuning | None = None, clock: Stopwatch = NO_STOPWATCH
+) -> Briefing:
+    """Summarise ``articles`` into a Briefing (``clock`` records the seconds of each stage)."""
     embedder = embedder or Embedder(options.model)
     tuning = tuning or Tuning()
-    analysis = analyse(articles, options, embedder, tuning)
-    bullets, topics, chosen = choose_bullets(analysis, options, tuning)
+    analysis = analyse(articles, options, embedder, tuning, clock)
+    with clock.stage("bullets"):
+        bullets, topics, chosen = choose_bullets(analysis, options, tuning)
+        title = briefing_title(articles, bullets, analysis.embeddings[chosen], embedder)
     return Briefing(
-        title=briefing_title(articles, bullets, analysis.embeddings[chosen], embedder),
+        title=title,
         bullets=tuple(bullets),
         articles=tuple(articles),
         topics=tuple(topics),

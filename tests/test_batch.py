@@ -90,7 +90,8 @@ def test_story_clustering_finds_the_number_of_stories() -> None:
     rng = np.random.default_rng(0)
     centres = np.eye(8)[:3]
     vectors = np.vstack([c + 0.05 * rng.standard_normal((4, 8)) for c in centres])
-    labels = cluster_stories(vectors)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    labels = cluster_stories(vectors @ vectors.T)
     assert len(set(labels.tolist())) == 3
     assert all(len(set(labels[i * 4 : i * 4 + 4].tolist())) == 1 for i in range(3))
 

@@ -63,14 +63,39 @@ def test_ward_separates_two_obvious_groups_and_numbers_topics_in_order() -> None
     a = rng.normal([5, 0], 0.1, size=(6, 2))
     b = rng.normal([0, 5], 0.1, size=(6, 2))
     vectors = np.vstack([a, b])
-    labels = WardTopics().fit_predict(vectors)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    similarity = vectors @ vectors.T
+    labels = WardTopics().fit_predict(similarity)
     assert labels[0] == 0
     assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1 and labels[0] != labels[6]
-    assert len(set(WardTopics(n_topics=4).fit_predict(vectors))) == 4
-    assert OneTopic().fit_predict(vectors).tolist() == [0] * 12
-    assert NoTopics().fit_predict(vectors).tolist() == list(range(12))
-    assert len(set(WardTopics(min_topics=5).fit_predict(vectors))) == 5
-    assert WardTopics().fit_predict(np.zeros((0, 2))).shape == (0,)
+    assert len(set(WardTopics(n_topics=4).fit_predict(similarity))) == 4
+    assert OneTopic().fit_predict(similarity).tolist() == [0] * 12
+    assert NoTopics().fit_predict(similarity).tolist() == list(range(12))
+    assert len(set(WardTopics(min_topics=5).fit_predict(similarity))) == 5
+    assert WardTopics().fit_predict(np.zeros((0, 0))).shape == (0,)
+
+
+def test_ward_on_similarities_equals_ward_on_the_vectors() -> None:
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(40, 16))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    direct = first_seen_order(fcluster(linkage(vectors, method="ward"), t=5, criterion="maxclust"))
+    assert WardTopics(n_topics=5).fit_predict((vectors @ vectors.T).astype(np.float32)).tolist() == direct.tolist()
+
+
+def test_hybrid_similarity_is_the_cosine_of_the_mixed_vectors() -> None:
+    from summarizer.topics.lexical import hybrid_similarity, tfidf_vectors
+
+    texts = ["Sanctions on Russia stay.", "Russia sanctions will not ease.", "The minerals deal was signed.", "the of and"]
+    rng = np.random.default_rng(2)
+    embeddings = rng.normal(size=(4, 8)).astype(np.float32)
+    embeddings /= np.linalg.norm(embeddings, axis=1, keepdims=True)
+    lexical = tfidf_vectors(texts)
+    mixed = np.hstack([embeddings * np.sqrt(0.3), lexical.toarray() * np.sqrt(0.7)])
+    mixed /= np.linalg.norm(mixed, axis=1, keepdims=True)
+    assert np.allclose(hybrid_similarity(embeddings, lexical, 0.3), mixed @ mixed.T, atol=1e-6)
 
 
 def test_first_seen_order() -> None:

@@ -14,6 +14,7 @@ is quadratic in a period's articles, never in its sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -29,31 +30,37 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
     return np.asarray(matrix / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
-def shared_word_vectors(texts: Sequence[str]) -> np.ndarray:
-    """Sublinear TF-IDF rows over words that at least two articles use (all words if none do)."""
+def shared_word_vectors(texts: Sequence[str]) -> Any:
+    """Sparse unit TF-IDF rows over words that at least two articles use (all words if none do)."""
+    from scipy.sparse import csr_matrix
+
     from summarizer.text.tfidf import tfidf_matrix
 
     for min_df in (2, 1):
         try:
-            return unit_rows(tfidf_matrix(texts, min_df=min_df))
+            return tfidf_matrix(texts, min_df=min_df)
         except ValueError:  # no word left at this document frequency
             continue
-    return np.zeros((len(texts), 1), dtype=np.float32)
+    return csr_matrix((len(texts), 1), dtype=np.float64)
 
 
-def article_vectors(texts: Sequence[str], sentence_vectors: Sequence[np.ndarray], embedding_weight: float = STORY_EMBEDDING_WEIGHT) -> np.ndarray:
-    """One unit row per article: its mean sentence embedding and its TF-IDF row, mixed by ``embedding_weight``."""
+def article_similarity(texts: Sequence[str], sentence_vectors: Sequence[np.ndarray], embedding_weight: float = STORY_EMBEDDING_WEIGHT) -> np.ndarray:
+    """Cosines of the articles' unit vectors mixing the mean sentence embedding and the TF-IDF row by ``embedding_weight``."""
+    from summarizer.topics.lexical import hybrid_similarity
+
     dimension = next((rows.shape[1] for rows in sentence_vectors if len(rows)), 1)
     means = unit_rows(np.stack([rows.mean(axis=0) if len(rows) else np.zeros(dimension, dtype=np.float32) for rows in sentence_vectors]))
-    words = shared_word_vectors(texts)
-    return unit_rows(np.hstack([means * np.sqrt(embedding_weight), words * np.sqrt(1 - embedding_weight)]))
+    return hybrid_similarity(means, shared_word_vectors(texts), embedding_weight)
 
 
-def cluster_stories(vectors: np.ndarray, distance: float = STORY_DISTANCE) -> np.ndarray:
-    """A story label per article (0.. in order of first appearance)."""
+def cluster_stories(similarity: np.ndarray, distance: float = STORY_DISTANCE) -> np.ndarray:
+    """A story label per article (0.. in order of first appearance), from the articles' cosine similarities."""
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
-    if len(vectors) < 2:
-        return np.zeros(len(vectors), dtype=np.int64)
-    tree = linkage(vectors.astype(np.float64), method="average", metric="cosine")
+    if len(similarity) < 2:
+        return np.zeros(len(similarity), dtype=np.int64)
+    distances = np.clip(1.0 - similarity.astype(np.float64), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
     return first_seen_order(fcluster(tree, t=distance, criterion="distance"))

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from summarizer.batch.stories import article_vectors, cluster_stories
+from summarizer.batch.stories import article_similarity, cluster_stories
 from summarizer.embed.embedder import Encoder
 from summarizer.options import Options
 from summarizer.types import Article, Briefing
@@ -112,7 +112,7 @@ def process_period(task: PeriodTask, options: Options, encoder: Encoder) -> Peri
     from summarizer.render import render
 
     memo, rows = embed_period(task.articles, encoder)
-    labels = cluster_stories(article_vectors([a.text for a in task.articles], rows))
+    labels = cluster_stories(article_similarity([a.text for a in task.articles], rows))
     stories = order_stories(labels, task.articles)
     width = max(3, len(str(len(stories))))
     files: dict[str, str] = {}

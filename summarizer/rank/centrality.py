@@ -16,14 +16,19 @@ TOLERANCE = 1e-8
 MAX_ITERATIONS = 200
 
 
-def similarity_graph(similarity: np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
-    """Row-stochastic transition matrix of the (continuous, thresholded) similarity graph."""
-    weights = np.where(similarity >= threshold, np.clip(similarity, 0.0, None), 0.0)
+def similarity_graph(similarity: np.ndarray, threshold: float = THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
+    """Row-stochastic transition matrix (float32) of the thresholded similarity graph, and its rows without edges.
+
+    A row without edges stands for a uniform row (the walk jumps anywhere);
+    it is kept as a mask rather than materialised, so memory stays one matrix.
+    """
+    weights = np.array(similarity, dtype=np.float32, copy=True)
+    weights[weights < threshold] = 0.0
     np.fill_diagonal(weights, 0.0)
-    totals = weights.sum(axis=1, keepdims=True)
-    size = len(similarity)
-    uniform = np.full_like(weights, 1.0 / max(size, 1))
-    return np.where(totals > 0, weights / np.where(totals > 0, totals, 1.0), uniform)
+    totals = weights.sum(axis=1)
+    isolated = totals <= 0
+    weights /= np.where(isolated, 1.0, totals)[:, None]
+    return weights, isolated
 
 
 def lexrank(similarity: np.ndarray, threshold: float = THRESHOLD, damping: float = DAMPING) -> np.ndarray:
@@ -31,10 +36,11 @@ def lexrank(similarity: np.ndarray, threshold: float = THRESHOLD, damping: float
     size = len(similarity)
     if size == 0:
         return np.zeros(0)
-    transition = similarity_graph(similarity, threshold)
+    transition, isolated = similarity_graph(similarity, threshold)
     scores = np.full(size, 1.0 / size)
     for _ in range(MAX_ITERATIONS):
-        updated = (1 - damping) / size + damping * (transition.T @ scores)
+        spread = transition.T @ scores.astype(np.float32) + scores[isolated].sum() / size
+        updated = (1 - damping) / size + damping * spread.astype(np.float64)
         if np.abs(updated - scores).sum() < TOLERANCE:
             return np.asarray(updated)
         scores = updated

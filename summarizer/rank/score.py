@@ -29,7 +29,8 @@ class ScoreWeights:
     position: float = 1.0
     coverage: float = 1.0
     centroid: float = 1.0
-    form: float = 1.0  # exponent on the form factors: 0 ignores them
+    form: float = 1.0  # exponent on the standalone factor: 0 ignores it
+    length: float = 1.0  # exponent on the length factor: 0 ignores it
 
 
 CONTENT_WORD = re.compile(r"[^\W\d_][\w'’-]+")
@@ -65,9 +66,9 @@ def position_prior(sentences: Sequence[Sentence]) -> np.ndarray:
     return np.array([1.0 / np.sqrt(1.0 + sentence.index) for sentence in sentences])
 
 
-def form_factors(sentences: Sequence[Sentence]) -> np.ndarray:
-    """Standalone and length multipliers per sentence."""
-    return np.array([standalone_factor(s.text) * length_factor(s.text) for s in sentences])
+def form_factors(sentences: Sequence[Sentence], standalone: float = 1.0, length: float = 1.0) -> np.ndarray:
+    """Standalone and length multipliers per sentence, each raised to its exponent."""
+    return np.array([standalone_factor(s.text) ** standalone * length_factor(s.text) ** length for s in sentences])
 
 
 def centroid_similarity(sentences: Sequence[Sentence], group_of: np.ndarray) -> np.ndarray:
@@ -79,9 +80,9 @@ def centroid_similarity(sentences: Sequence[Sentence], group_of: np.ndarray) -> 
     joined = [" ".join(t for t, g in zip(texts, group_of, strict=True) if g == group) for group in groups]
     vectors = tfidf_vectors([*joined, *texts])
     documents, rows = vectors[: len(groups)], vectors[len(groups) :]
-    center = documents.mean(axis=0)
+    center = np.asarray(documents.mean(axis=0)).ravel()
     norm = float(np.linalg.norm(center))
-    return np.asarray(rows @ center / norm) if norm > 0 else np.zeros(len(texts))
+    return np.asarray(rows @ center / norm).ravel() if norm > 0 else np.zeros(len(texts))
 
 
 def sentence_scores(
@@ -104,4 +105,4 @@ def sentence_scores(
         + (weights.centroid * normalise(centroid_similarity(sentences, group_of)) if weights.centroid else 0.0)
     )
     total = weights.centrality + weights.support + weights.position + weights.coverage + weights.centroid
-    return np.asarray(signals * form_factors(sentences) ** weights.form / total)
+    return np.asarray(signals * form_factors(sentences, weights.form, weights.length) / total)

@@ -18,8 +18,12 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 WORD_PATTERN = r"(?u)\b[^\W\d_][\w’'-]+\b"
 
@@ -49,21 +53,23 @@ def token_counts(texts: Sequence[str], pattern: str, stops: frozenset[str]) -> l
     return [Counter(t for t in compiled.findall(text.lower()) if t not in stops) for text in texts]
 
 
-def tfidf_matrix(texts: Sequence[str], pattern: str = WORD_PATTERN, min_df: int = 1, max_df: float = 1.0, sublinear: bool = True) -> np.ndarray:
-    """Dense unit-length TF-IDF rows; raises ValueError when no word is left (as scikit-learn does)."""
+def tfidf_matrix(texts: Sequence[str], pattern: str = WORD_PATTERN, min_df: int = 1, max_df: float = 1.0, sublinear: bool = True) -> csr_matrix:
+    """Sparse unit-length TF-IDF rows; raises ValueError when no word is left (as scikit-learn does)."""
+    from scipy.sparse import csr_matrix
+
     counts = token_counts(texts, pattern, english_stop_words())
     frequency = Counter(word for found in counts for word in found)
-    ceiling = max_df * len(texts) if isinstance(max_df, float) else max_df
-    vocabulary = sorted(word for word, df in frequency.items() if min_df <= df <= ceiling)
+    vocabulary = sorted(word for word, df in frequency.items() if min_df <= df <= max_df * len(texts))
     if not vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     column = {word: index for index, word in enumerate(vocabulary)}
-    matrix = np.zeros((len(texts), len(vocabulary)), dtype=np.float64)
-    for row, found in enumerate(counts):
-        for word, count in found.items():
-            if word in column:
-                matrix[row, column[word]] = 1.0 + np.log(count) if sublinear else count
     idf = np.log((1.0 + len(texts)) / (1.0 + np.array([frequency[w] for w in vocabulary], dtype=np.float64))) + 1.0
-    matrix *= idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
+    rows, columns, values = [], [], []
+    for row, found in enumerate(counts):
+        kept = sorted((column[word], count) for word, count in found.items() if word in column)
+        weights = np.array([(1.0 + np.log(count) if sublinear else float(count)) * idf[col] for col, count in kept])
+        norm = float(np.linalg.norm(weights)) if len(weights) else 0.0
+        rows += [row] * len(kept)
+        columns += [col for col, _ in kept]
+        values += list(weights / norm) if norm > 0 else []
+    return csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary)), dtype=np.float64)

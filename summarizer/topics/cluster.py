@@ -16,9 +16,18 @@ RELATIVE_CUT = 0.7
 
 
 class TopicModel(Protocol):
-    """Anything that assigns each row of a matrix to a topic numbered 0..k-1."""
+    """Anything that assigns each sentence to a topic numbered 0..k-1, given their cosine similarities."""
 
-    def fit_predict(self, vectors: np.ndarray) -> np.ndarray: ...
+    def fit_predict(self, similarity: np.ndarray) -> np.ndarray: ...
+
+
+def condensed_distances(similarity: np.ndarray) -> np.ndarray:
+    """Euclidean distances of unit vectors from their cosines, sqrt(2 - 2 cos), condensed as scipy wants them."""
+    from scipy.spatial.distance import squareform
+
+    distances = np.sqrt(np.clip(2.0 - 2.0 * similarity, 0.0, None), dtype=np.float64)
+    np.fill_diagonal(distances, 0.0)
+    return np.asarray(squareform(distances, checks=False))
 
 
 def first_seen_order(labels: np.ndarray) -> np.ndarray:
@@ -39,14 +48,14 @@ class WardTopics:
         self.cut = cut
         self.min_topics = min_topics
 
-    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
-        """One topic label per row."""
+    def fit_predict(self, similarity: np.ndarray) -> np.ndarray:
+        """One topic label per sentence, from the cosine similarities of unit vectors."""
         from scipy.cluster.hierarchy import fcluster, linkage
 
-        rows = len(vectors)
+        rows = len(similarity)
         if rows < 3:
             return np.zeros(rows, dtype=np.int64) if self.n_topics == 1 else np.arange(rows, dtype=np.int64)
-        tree = linkage(vectors.astype(np.float64), method="ward")
+        tree = linkage(condensed_distances(similarity), method="ward")
         if self.n_topics is not None:
             labels = fcluster(tree, t=min(self.n_topics, rows), criterion="maxclust")
         else:
@@ -59,14 +68,14 @@ class WardTopics:
 class OneTopic:
     """The do-nothing topic model: every sentence in one topic."""
 
-    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
+    def fit_predict(self, similarity: np.ndarray) -> np.ndarray:
         """All zeros."""
-        return np.zeros(len(vectors), dtype=np.int64)
+        return np.zeros(len(similarity), dtype=np.int64)
 
 
 class NoTopics:
     """No clustering at all: every sentence is a topic of its own (the ablation of topic clustering)."""
 
-    def fit_predict(self, vectors: np.ndarray) -> np.ndarray:
+    def fit_predict(self, similarity: np.ndarray) -> np.ndarray:
         """0, 1, 2, ..."""
-        return np.arange(len(vectors), dtype=np.int64)
+        return np.arange(len(similarity), dtype=np.int64)

@@ -59,8 +59,8 @@ def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float
     (wire copy reprinted, lightly edited). Corroboration
     then counts families, so two copies of one story do not outvote a third.
     """
-    articles = [int(a) for a in np.unique(article_of)]
-    parent = {a: a for a in articles}
+    articles, position = np.unique(article_of, return_inverse=True)
+    parent = list(range(len(articles)))
 
     def root(a: int) -> int:
         while parent[a] != a:
@@ -68,14 +68,20 @@ def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float
             a = parent[a]
         return a
 
-    for i in articles:
-        rows = article_of == i
-        for j in articles:
-            if j <= i:
-                continue
-            cols = article_of == j
-            block = similarity[np.ix_(rows, cols)] >= DUPLICATE_THRESHOLD
-            shared = (block.any(axis=1), block.any(axis=0))
-            if block.size and min(shared[0].sum(), shared[1].sum()) >= REWRITE_MIN_SENTENCES and min(shared[0].mean(), shared[1].mean()) >= share:
-                parent[root(j)] = root(i)
-    return np.array([root(int(a)) for a in article_of], dtype=np.int64)
+    shared = sentences_matched(similarity, position.ravel(), len(articles))
+    sizes = np.bincount(position.ravel(), minlength=len(articles)).astype(np.float64)
+    share_of = shared / np.maximum(sizes, 1.0)[:, None]  # [i, j]: share of i's sentences matched in j
+    rewrites = (np.minimum(shared, shared.T) >= REWRITE_MIN_SENTENCES) & (np.minimum(share_of, share_of.T) >= share)
+    for i, j in zip(*np.nonzero(np.triu(rewrites, 1)), strict=True):
+        parent[root(int(j))] = root(int(i))
+    return np.array([int(articles[root(int(p))]) for p in position.ravel()], dtype=np.int64)
+
+
+def sentences_matched(similarity: np.ndarray, position: np.ndarray, count: int) -> np.ndarray:
+    """[i, j]: how many sentences of article i have a near-duplicate in article j (one matrix product)."""
+    membership = np.zeros((len(position), count), dtype=np.float32)
+    membership[np.arange(len(position)), position] = 1.0
+    near = (similarity >= DUPLICATE_THRESHOLD).astype(np.float32)
+    has_match = (near @ membership) > 0  # [sentence, article]
+    return np.asarray(membership.T @ has_match.astype(np.float32), dtype=np.float64)
+

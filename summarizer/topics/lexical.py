@@ -1,26 +1,36 @@
-"""Content-word vectors of sentences (TF-IDF, Salton & Buckley 1988), for topics and labels."""
+"""Content-word vectors of sentences (TF-IDF, Salton & Buckley 1988), and their mix with embeddings."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 
-def tfidf_vectors(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length sublinear TF-IDF rows over English content words (all zeros if none)."""
+def tfidf_vectors(texts: Sequence[str]) -> Any:
+    """Sparse unit-length sublinear TF-IDF rows over English content words (one all-zero column if none)."""
+    from scipy.sparse import csr_matrix
+
     from summarizer.text.tfidf import tfidf_matrix
 
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
     try:
-        return np.asarray(tfidf_matrix(texts), dtype=np.float32)
-    except ValueError:  # no content word at all
-        return np.zeros((len(texts), 1), dtype=np.float32)
+        return tfidf_matrix(texts)
+    except ValueError:  # no text, or no content word at all
+        return csr_matrix((len(texts), 1), dtype=np.float64)
 
 
-def hybrid_vectors(embeddings: np.ndarray, lexical: np.ndarray, embedding_weight: float) -> np.ndarray:
-    """Unit rows whose dot product mixes embedding and lexical cosine by ``embedding_weight``."""
-    mixed = np.hstack([embeddings * np.sqrt(embedding_weight), lexical * np.sqrt(1 - embedding_weight)])
-    norms = np.linalg.norm(mixed, axis=1, keepdims=True)
-    return np.asarray(mixed / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+def hybrid_similarity(embeddings: np.ndarray, lexical: Any, embedding_weight: float) -> np.ndarray:
+    """Cosine similarities (float32) of the unit vectors [sqrt(w) * embedding, sqrt(1 - w) * TF-IDF].
+
+    Computed from the two Gram matrices (the TF-IDF one sparse), so the
+    vocabulary-wide vectors are never built: the cost is that of one
+    sentence-by-sentence matrix.
+    """
+    gram = embeddings @ embeddings.T * np.float32(embedding_weight)
+    gram += np.asarray((lexical @ lexical.T).toarray(), dtype=np.float32) * np.float32(1 - embedding_weight)
+    squared = np.clip(np.diag(gram).copy(), 1e-12, None)
+    scale = 1.0 / np.sqrt(squared)
+    gram *= scale[:, None]
+    gram *= scale[None, :]
+    return np.asarray(gram, dtype=np.float32)
