@@ -47,9 +47,23 @@ _WORKER: tuple[WorkerConfig, Encoder] | None = None
 
 
 def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: build this process's encoder once."""
+    """Pool initializer: build this process's encoder once, and exit when the driver dies (even by SIGKILL)."""
     global _WORKER
+    watch_parent(os.getppid())
     _WORKER = (config, build_encoder(config))
+
+
+def watch_parent(parent: int, every: float = 1.0) -> None:
+    """A daemon thread that ends this process once ``parent`` is gone, so a killed job leaves no orphans."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="summarizer-parent-watch", daemon=True).start()
 
 
 def run_in_worker(task: PeriodTask) -> PeriodResult:

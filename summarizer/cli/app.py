@@ -17,6 +17,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: importing rich for it costs more than the rest of --help
 )
 app.command(help="Print a briefing of the articles in PATH... (folders, files, or - for stdin).")(brief)
 app.command(help="Brief a news dump: one briefing per story per day (or week), on this machine or a Ray cluster.")(batch)

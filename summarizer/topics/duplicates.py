@@ -84,4 +84,3 @@ def sentences_matched(similarity: np.ndarray, position: np.ndarray, count: int) 
     near = (similarity >= DUPLICATE_THRESHOLD).astype(np.float32)
     has_match = (near @ membership) > 0  # [sentence, article]
     return np.asarray(membership.T @ has_match.astype(np.float32), dtype=np.float64)
-
