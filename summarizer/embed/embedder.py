@@ -113,9 +113,14 @@ class Embedder:
         return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.precision}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One normalised row per text (an empty input gives a 0-row matrix)."""
+        """One normalised row per text (an empty input gives a 0-row matrix); repeated texts are embedded once."""
         import numpy as np
 
+        unique = list(dict.fromkeys(texts))
+        if 0 < len(unique) < len(texts):
+            rows = self.encode(unique)
+            position = {text: index for index, text in enumerate(unique)}
+            return rows[[position[text] for text in texts]]
         if not texts:
             return np.zeros((0, self.spec.dimension or 1), dtype=np.float32)
         if self.threads:

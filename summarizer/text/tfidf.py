@@ -58,18 +58,24 @@ def tfidf_matrix(texts: Sequence[str], pattern: str = WORD_PATTERN, min_df: int 
     from scipy.sparse import csr_matrix
 
     counts = token_counts(texts, pattern, english_stop_words())
-    frequency = Counter(word for found in counts for word in found)
+    frequency: Counter[str] = Counter()
+    for found in counts:
+        frequency.update(found.keys())
     vocabulary = sorted(word for word, df in frequency.items() if min_df <= df <= max_df * len(texts))
     if not vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
     column = {word: index for index, word in enumerate(vocabulary)}
     idf = np.log((1.0 + len(texts)) / (1.0 + np.array([frequency[w] for w in vocabulary], dtype=np.float64))) + 1.0
-    rows, columns, values = [], [], []
-    for row, found in enumerate(counts):
+    indptr, indices, values = [0], [], []
+    for found in counts:
         kept = sorted((column[word], count) for word, count in found.items() if word in column)
-        weights = np.array([(1.0 + np.log(count) if sublinear else float(count)) * idf[col] for col, count in kept])
-        norm = float(np.linalg.norm(weights)) if len(weights) else 0.0
-        rows += [row] * len(kept)
-        columns += [col for col, _ in kept]
-        values += list(weights / norm) if norm > 0 else []
-    return csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary)), dtype=np.float64)
+        indices += [col for col, _ in kept]
+        values += [count for _, count in kept]
+        indptr.append(len(indices))
+    columns = np.array(indices, dtype=np.int64)
+    weights = np.array(values, dtype=np.float64)
+    weights = (1.0 + np.log(weights) if sublinear else weights) * idf[columns]
+    matrix = csr_matrix((weights, columns, np.array(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(matrix.indptr))
+    return matrix

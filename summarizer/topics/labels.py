@@ -65,12 +65,13 @@ def phrases_with_surface(text: str, stops: frozenset[str]) -> list[tuple[str, st
     content = [word not in stops and len(word) > 1 for word in words]
     found = []
     for start in range(len(words)):
-        for size in range(1, MAX_PHRASE + 1):
+        end = start
+        while end < len(words) and end - start < 3 and content[end]:  # runs of 1-3 content words
+            end += 1
+            found.append((" ".join(words[start:end]), " ".join(raw[start:end])))
+        for size in (3, 4):
             gram = words[start : start + size]
-            if len(gram) < size:
-                break
-            flags = content[start : start + size]
-            if (all(flags) and size <= 3) or is_of_phrase(gram, flags):
+            if len(gram) == size and is_of_phrase(gram, content[start : start + size]):
                 found.append((" ".join(gram), " ".join(raw[start : start + size])))
     return found
 
