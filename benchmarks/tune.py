@@ -64,7 +64,7 @@ def evaluate(clusters: Sequence[Cluster], embedder: Embedder, metric: str, stem:
 
 
 def variant_tuning(variant: str) -> Tuning:
-    """``key=value;...``: keys of ScoreWeights, or of Tuning (relative_cut, embedding_weight, mmr_lambda)."""
+    """``key=value;...``: keys of ScoreWeights, or of Tuning (relative_cut, embedding_weight, topic_breadth, topic_surplus)."""
     changes = {k: float(v) for k, v in (item.split("=") for item in variant.split(";") if item)}
     weight_keys = {f.name for f in dataclasses.fields(ScoreWeights)}
     weights = dataclasses.replace(ScoreWeights(), **{k: v for k, v in changes.items() if k in weight_keys})

@@ -16,7 +16,8 @@ class Options:
 
     The three switches at the end turn stages off for ablation studies:
     topic clustering (every sentence becomes its own topic), folding of
-    near-duplicates into citations and support, and redundancy control (MMR).
+    near-duplicates into citations and support, and redundancy control (a concept
+    covered once counts once; no near-duplicate of a bullet).
     """
 
     bullets: int | None = None

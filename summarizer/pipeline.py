@@ -16,8 +16,9 @@ from summarizer.embed.embedder import Embedder, Encoder
 from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
-from summarizer.rank.score import sentence_scores
-from summarizer.rank.select import automatic_count, choose_sentences, topic_stats, within_budget
+from summarizer.rank.concepts import concept_weights, incidence
+from summarizer.rank.score import form_factors, position_prior, sentence_scores
+from summarizer.rank.select import Pool, automatic_topics, choose_sentences, topic_stats
 from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
@@ -41,6 +42,7 @@ class Analysis:
     scores: np.ndarray
     centrality: np.ndarray
     labels: np.ndarray
+    pool: Pool
 
 
 def split_all(articles: Sequence[Article]) -> tuple[list[Sentence], list[LeftOut]]:
@@ -63,14 +65,13 @@ def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
 
 
 def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning) -> TopicModel:
-    """Ward topics: as many as asked, as many as a word budget holds, or as many as the data shows."""
+    """Ward topics: as many as the data shows, or a surplus over the bullets asked for or a word budget holds."""
     if not options.topics:
         return NoTopics()
-    if options.bullets is None and options.max_words is not None:
-        return WardTopics(topics_to_fill(options.max_words, sentences))
-    if options.bullets is not None:
-        return WardTopics(int(np.ceil(options.bullets * tuning.topic_surplus)))
-    return WardTopics(None, tuning.relative_cut)
+    wanted = options.bullets or (topics_to_fill(options.max_words, sentences) if options.max_words else None)
+    if wanted is None:
+        return WardTopics(None, tuning.relative_cut)
+    return WardTopics(int(np.ceil(wanted * tuning.topic_surplus)))
 
 
 def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tuning: Tuning, clock: Stopwatch = NO_STOPWATCH) -> Analysis:
@@ -87,23 +88,29 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
         carried = support(similarity, family_of) if options.fold_duplicates else np.ones(len(sentences), dtype=np.int64)
     with clock.stage("rank"):
         centrality = lexrank(similarity)
-        scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights)
+        form = form_factors(sentences, tuning.weights.form, tuning.weights.length)
+        scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights, form)
+        concepts = incidence(texts)
+        weights = concept_weights(concepts, family_of, position_prior(sentences))
     with clock.stage("topics"):
         mixed = hybrid_similarity(embeddings, tfidf_vectors(texts), tuning.embedding_weight)
         labels = topic_model(options, sentences, tuning).fit_predict(mixed)
         del mixed
-    return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels)
+    lengths = np.array([len(text.split()) for text in texts], dtype=np.int64)
+    pool = Pool(concepts, weights, form, scores, similarity, labels, lengths)
+    return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels, pool)
 
 
 def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tuple[list[Bullet], list[Topic], list[int]]:
-    """The bullets in order of importance, every topic with its label, and the chosen sentence ids."""
+    """The bullets in the order chosen, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of, tuning.topic_breadth)
     n_families = len(np.unique(analysis.family_of))  # topic spans count families, so must the threshold
-    count = options.bullets or (len(stats) if options.max_words else automatic_count(stats, n_families))
-    picks = choose_sentences(stats, analysis.scores, analysis.similarity, len(stats), options.redundancy, tuning.mmr_lambda)
-    picks = within_budget(picks, [len(t.split()) for t in texts], options.max_words)[:count]
+    automatic = options.bullets is None and options.max_words is None
+    eligible = automatic_topics(stats, n_families) if automatic else None
+    count = len(eligible) if eligible is not None else options.bullets or len(stats)
+    picks = choose_sentences(analysis.pool, count, eligible, options.redundancy, options.max_words)
     members = {s.topic: s.members for s in stats}
     bullets = [
         make_bullet(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from summarizer.rank.mmr import LAMBDA
 from summarizer.rank.score import ScoreWeights
 from summarizer.topics.cluster import RELATIVE_CUT
 
@@ -17,13 +16,12 @@ EMBEDDING_WEIGHT = 0.5
 
 @dataclass(frozen=True)
 class Tuning:
-    """Signal weights, the topic tree's cut, the embedding share of topic vectors, MMR's lambda,
-    how much a topic's rank rests on its coverage across articles (1) or on its best sentence (0),
-    and how many topics to cut per bullet asked for (the best ``bullets`` of them give one bullet each)."""
+    """Signal weights, the topic tree's cut, the embedding share of topic vectors,
+    how much a topic's weight rests on its coverage across families (1) or on its best sentence (0),
+    and how many topics to cut per bullet asked for (the bullets come from the best of them, one each)."""
 
     weights: ScoreWeights = field(default_factory=ScoreWeights)
     relative_cut: float = RELATIVE_CUT
     embedding_weight: float = EMBEDDING_WEIGHT
-    mmr_lambda: float = LAMBDA
     topic_breadth: float = 1.0
-    topic_surplus: float = 1.0
+    topic_surplus: float = 3.0

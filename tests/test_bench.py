@@ -140,3 +140,19 @@ def test_bench_smoke_run_on_the_shipped_multiling_set(tmp_path: Path) -> None:
 def test_bench_rejects_unknown_systems() -> None:
     done = run_cli("bench", str(MULTILING), "--systems", "ours,gpt9", "--limit", "1")
     assert done.returncode != 0 and "unknown system(s) gpt9" in done.stderr
+
+
+def test_bench_never_overwrites_results_without_force(tmp_path: Path) -> None:
+    out, saved = tmp_path / "out", tmp_path / "new" / "summaries.jsonl"
+    args = ("bench", str(MULTILING), "--systems", "lead", "--limit", "1", "--quiet", "-o", str(out), "--save-outputs", str(saved))
+    first = run_cli(*args)
+    assert first.returncode == 0, first.stderr
+    assert saved.is_file()  # its folder was made
+    before = (out / "results.json").read_bytes()
+    again = run_cli(*args)
+    assert again.returncode == 2 and "--force" in again.stderr and "Traceback" not in again.stderr
+    assert (out / "results.json").read_bytes() == before
+    forced = run_cli(*args, "--force")
+    assert forced.returncode == 0, forced.stderr
+    onto_input = run_cli("bench", str(MULTILING), "--systems", "lead", "--limit", "1", "--save-outputs", str(MULTILING))
+    assert onto_input.returncode == 2 and "is one of the inputs" in onto_input.stderr

@@ -1,4 +1,4 @@
-"""Stages on hand-built matrices: LexRank, MMR, duplicates, topics, labels, selection."""
+"""Stages on hand-built matrices: LexRank, duplicates, topics, labels, selection."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from summarizer.rank.centrality import lexrank
-from summarizer.rank.mmr import mmr_pick
-from summarizer.rank.select import TopicStats, automatic_count, choose_sentences, topic_stats, within_budget
+from summarizer.rank.select import Pool, automatic_topics, choose_sentences, topic_stats
 from summarizer.topics.cluster import NoTopics, OneTopic, WardTopics, first_seen_order
 from summarizer.topics.duplicates import best_matches, support
 from summarizer.topics.labels import label_for, phrases, stop_words, topic_phrases
@@ -33,14 +32,6 @@ def test_lexrank_of_nothing_is_nothing() -> None:
 
 def test_lexrank_of_disconnected_sentences_is_uniform() -> None:
     assert np.allclose(lexrank(np.eye(4)), 0.25)
-
-
-def test_mmr_prefers_relevance_then_novelty() -> None:
-    sim = np.array([[1.0, 0.95, 0.1], [0.95, 1.0, 0.1], [0.1, 0.1, 1.0]])
-    relevance = np.array([0.9, 0.85, 0.6])
-    assert mmr_pick([0, 1, 2], relevance, sim, []) == 0
-    assert mmr_pick([1, 2], relevance, sim, [0]) == 2
-    assert mmr_pick([1], relevance, sim, [0], max_similarity=0.9) is None
 
 
 def test_near_duplicates_give_one_match_per_other_article() -> None:
@@ -129,22 +120,64 @@ def test_topic_order_puts_corroborated_topics_first() -> None:
     article_of = np.array([0, 0, 0, 1, 2])
     stats = topic_stats(labels, scores, article_of)
     assert [s.topic for s in stats] == [1, 0]
-    assert automatic_count(stats, 3) == 1
+    assert automatic_topics(stats, 3) == [1]
 
 
-def test_choose_sentences_skips_topics_that_would_repeat_a_bullet() -> None:
-    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.1], [0.1, 0.1, 1.0]])
-    stats = [TopicStats(0, (0,), 1.0, 2), TopicStats(1, (1,), 0.9, 2), TopicStats(2, (2,), 0.8, 2)]
-    picks = choose_sentences(stats, np.array([0.9, 0.8, 0.7]), sim, count=3)
-    assert picks == [(0, 0), (2, 2)]
-    assert len(choose_sentences(stats, np.array([0.9, 0.8, 0.7]), sim, count=3, redundancy=False)) == 3
+def pool_of(concepts: list[list[int]], weights: list[float], scores: list[float], labels: list[int], similarity: np.ndarray | None = None) -> Pool:
+    """A Pool over hand-made concept sets (sentence i holds concepts[i])."""
+    from scipy.sparse import csr_matrix
+
+    rows = [sorted(c) for c in concepts]
+    indptr = np.cumsum([0, *(len(r) for r in rows)])
+    matrix = csr_matrix((np.ones(int(indptr[-1])), [c for r in rows for c in r], indptr), shape=(len(rows), len(weights)))
+    n = len(rows)
+    return Pool(
+        concepts=matrix,
+        weights=np.array(weights, dtype=float),
+        form=np.ones(n),
+        scores=np.array(scores, dtype=float),
+        similarity=np.eye(n) if similarity is None else similarity,
+        labels=np.array(labels),
+        lengths=np.full(n, 10),
+    )
 
 
-def test_word_budget_keeps_whole_sentences_only() -> None:
-    picks = [(0, 0), (1, 1), (2, 2)]
-    assert within_budget(picks, [10, 30, 5], 16) == [(0, 0), (2, 2)]
-    assert within_budget(picks, [10, 30, 5], None) == picks
-    assert within_budget(picks, [10, 30, 5], 3) == []
+def test_selection_takes_the_topic_adding_most_uncovered_concept_weight() -> None:
+    # topic 0 (sentence 0) covers concepts 0 and 1; topic 1 (sentence 1) repeats concept 0;
+    # topic 2 (sentence 2) covers concept 2 alone: after sentence 0, it adds more than sentence 1
+    pool = pool_of([[0, 1], [0], [2]], [3.0, 1.0, 2.0], [0.5, 0.9, 0.1], [0, 1, 2])
+    assert choose_sentences(pool, count=2) == [(0, 0), (2, 2)]
+
+
+def test_selection_counts_concepts_once_unless_redundancy_is_off() -> None:
+    pool = pool_of([[0, 1], [0, 1], [2]], [3.0, 1.0, 1.0], [0.5, 0.4, 0.1], [0, 1, 2])
+    assert choose_sentences(pool, count=2) == [(0, 0), (2, 2)]
+    assert choose_sentences(pool, count=2, redundancy=False) == [(0, 0), (1, 1)]
+
+
+def test_each_topic_gives_its_best_scoring_sentence_once() -> None:
+    pool = pool_of([[0], [1], [2]], [1.0, 5.0, 1.0], [0.9, 0.2, 0.5], [0, 0, 1])
+    picks = choose_sentences(pool, count=3)
+    assert picks == [(0, 0), (1, 2)]  # sentence 1 holds the heavy concept, but topic 0 speaks through sentence 0
+
+
+def test_selection_never_takes_a_near_duplicate_of_a_pick() -> None:
+    similarity = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.1], [0.1, 0.1, 1.0]])
+    pool = pool_of([[0], [1], [2]], [3.0, 2.0, 1.0], [0.5, 0.5, 0.5], [0, 1, 2], similarity)
+    assert choose_sentences(pool, count=3) == [(0, 0), (2, 2)]
+    assert len(choose_sentences(pool, count=3, redundancy=False)) == 3
+
+
+def test_selection_keeps_to_the_word_budget_and_the_allowed_topics() -> None:
+    pool = pool_of([[0], [1], [2]], [3.0, 2.0, 1.0], [0.5, 0.5, 0.5], [0, 1, 2])
+    assert choose_sentences(pool, count=3, max_words=20) == [(0, 0), (1, 1)]
+    assert choose_sentences(pool, count=3, max_words=5) == []
+    assert choose_sentences(pool, count=3, topics=[2, 1]) == [(1, 1), (2, 2)]
+
+
+def test_selection_without_concepts_falls_back_to_the_scores() -> None:
+    pool = pool_of([[], [], []], [], [0.2, 0.7, 0.5], [0, 1, 2])
+    assert choose_sentences(pool, count=2) == [(1, 1), (2, 2)]
 
 
 def test_source_families_join_rewrites_only() -> None:

@@ -7,7 +7,6 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -93,8 +92,8 @@ def results_json(rows: Sequence[Row], results: Sequence[Result], config: dict[st
     return json.dumps(record, indent=2) + "\n"
 
 
-def plot(rows: Sequence[Row], target: Path, title: str) -> None:
-    """A bar chart of mean ROUGE-2 per system with its 95% interval, as PNG."""
+def plot(rows: Sequence[Row], title: str) -> bytes:
+    """A bar chart of mean ROUGE-2 per system with its 95% interval, as PNG bytes."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -109,12 +108,12 @@ def plot(rows: Sequence[Row], target: Path, title: str) -> None:
     axis.set_title(title)
     axis.tick_params(axis="x", rotation=30)
     figure.tight_layout()
-    figure.savefig(target, dpi=120)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=120)
     plt.close(figure)
+    return buffer.getvalue()
 
 
-def save_outputs(results: Sequence[Result], target: Path) -> None:
+def outputs_jsonl(results: Sequence[Result]) -> str:
     """Every summary as JSONL ``{"id", "system", "summary"}``."""
-    with target.open("w", encoding="utf-8") as stream:
-        for r in results:
-            stream.write(json.dumps({"id": r.cluster, "system": r.system, "summary": r.summary}, ensure_ascii=False) + "\n")
+    return "".join(json.dumps({"id": r.cluster, "system": r.system, "summary": r.summary}, ensure_ascii=False) + "\n" for r in results)

@@ -69,7 +69,7 @@ OURS = {
     "ours": {},
     "ours-no-topics": {"topics": False},
     "ours-no-fold": {"fold_duplicates": False},
-    "ours-no-mmr": {"redundancy": False},
+    "ours-no-redundancy": {"redundancy": False},
 }
 DEFAULT_SYSTEMS = ("ours", "lead", "lead-rr", "lexrank", "textrank", "centroid", "random", "oracle")
 ALL_SYSTEMS = (*OURS, "lead", "lead-rr", "lexrank", "textrank", "centroid", "random", "oracle")

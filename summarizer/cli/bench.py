@@ -32,7 +32,7 @@ PRESETS: dict[str, dict[str, Any]] = {
     "multiling": {"metric": "recall", "stem": False, "budget": 250},
 }
 DEFAULTS: dict[str, Any] = {"metric": "recall", "stem": True, "budget": 100}
-SYSTEMS_HELP = "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-mmr, lead, lead-rr, lexrank, textrank, centroid, random, oracle."
+SYSTEMS_HELP = "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-redundancy, lead, lead-rr, lexrank, textrank, centroid, random, oracle."
 PRESET_HELP = "duc: recall, stemming, 100 words; multinews: F1, stemming, 300 words; multiling: recall, no stemming, 250 words."
 
 
@@ -59,6 +59,7 @@ def bench(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random baseline and the bootstrap.")] = 0,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite result files that already exist.")] = False,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
     precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
@@ -70,6 +71,7 @@ def bench(
     from summarizer.bench.systems import BenchConfig, resolve_systems
     from summarizer.embed.embedder import Embedder
 
+    check_targets(dataset, save_outputs, output_dir, force)
     settled = settle(preset, metric=metric.value if metric else None, stem=stem, budget=budget_words)
     config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
     names = [name.strip() for name in systems.split(",") if name.strip()]
@@ -83,6 +85,25 @@ def bench(
     write_files(rows, results, config, dataset, reference, save_outputs, output_dir)
 
 
+RESULT_FILES = ("results.json", "results.csv", "table.md", "rouge2.png")
+
+
+def check_targets(dataset: Path, save: Optional[Path], folder: Optional[Path], force: bool) -> None:
+    """Before any work: refuse to overwrite the dataset, or existing results unless ``force``."""
+    from summarizer.cli.output import check_target
+    from summarizer.errors import InputError
+
+    if save is not None:
+        check_target(save, [str(dataset)], force)
+    if folder is None:
+        return
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: is a file; give a folder for the results")
+    existing = [name for name in RESULT_FILES if (folder / name).exists()]
+    if existing and not force:
+        raise InputError(f"{folder}: already holds {', '.join(existing)}; use --force to overwrite them")
+
+
 def warmed(embedder: Any) -> Any:
     """Load the model before any clock starts."""
     embedder.encode(["warm-up"])
@@ -93,11 +114,11 @@ def write_files(rows: Any, results: Any, config: Any, dataset: Path, reference: 
     """The optional outputs: summaries as JSONL, and JSON + CSV + Markdown + PNG under a folder."""
     from dataclasses import asdict
 
-    from summarizer.bench.report import markdown_table, plot, results_csv, results_json, save_outputs
+    from summarizer.bench.report import markdown_table, outputs_jsonl, plot, results_csv, results_json
     from summarizer.cli.output import write_atomic
 
     if save is not None:
-        save_outputs(results, save)
+        write_atomic(save, outputs_jsonl(results))
     if folder is None:
         return
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,4 +126,4 @@ def write_files(rows: Any, results: Any, config: Any, dataset: Path, reference: 
     write_atomic(folder / "results.json", results_json(rows, results, settings))
     write_atomic(folder / "results.csv", results_csv(results))
     write_atomic(folder / "table.md", markdown_table(rows, reference))
-    plot(rows, folder / "rouge2.png", f"{dataset.name}: ROUGE-2 {config.metric}, {config.budget} words")
+    write_atomic(folder / "rouge2.png", plot(rows, f"{dataset.name}: ROUGE-2 {config.metric}, {config.budget} words"))

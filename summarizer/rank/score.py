@@ -91,8 +91,9 @@ def sentence_scores(
     support: np.ndarray,
     group_of: np.ndarray,
     weights: ScoreWeights = ScoreWeights(),
+    form: np.ndarray | None = None,
 ) -> np.ndarray:
-    """A score in [0, 1] per sentence: weighted signals, times form, over the best possible."""
+    """A score in [0, 1] per sentence: weighted signals, times form (computed if not given), over the best possible."""
     if not sentences:
         return np.zeros(0)
     n_groups = len(np.unique(group_of))
@@ -105,4 +106,6 @@ def sentence_scores(
         + (weights.centroid * normalise(centroid_similarity(sentences, group_of)) if weights.centroid else 0.0)
     )
     total = weights.centrality + weights.support + weights.position + weights.coverage + weights.centroid
-    return np.asarray(signals * form_factors(sentences, weights.form, weights.length) / total)
+    if form is None:
+        form = form_factors(sentences, weights.form, weights.length)
+    return np.asarray(signals * form / total)

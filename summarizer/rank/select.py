@@ -1,23 +1,26 @@
-"""Choose the bullets: rank topics, take the best sentence of each, keep them distinct.
+"""Choose the bullets: how many the data supports, then which sentences, one per topic.
 
-Topics are ranked by coverage: for each article, the score of its best
-sentence on the topic, summed over articles, so a subject that many articles
-report well outranks one that a single article dwells on. Each topic then
-gives its best sentence, picked by MMR
-(Carbonell & Goldstein 1998) against the bullets already chosen, and never
-one that is a near-duplicate of them.
+Topics are weighed by coverage: for each source family, the score of its best
+sentence on the topic, summed over families, so a subject that many sources
+report well outweighs one that a single source dwells on; that weight decides
+how many bullets a briefing gets. The sentences themselves are chosen by greedy
+concept coverage (``summarizer.rank.concepts``), at most one per topic, never a
+near-duplicate of one already chosen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarizer.options import MAX_AUTO_BULLETS
-from summarizer.rank.mmr import LAMBDA, mmr_pick
 from summarizer.topics.duplicates import DUPLICATE_THRESHOLD
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 MIN_IMPORTANCE_SHARE = 0.25
 
@@ -61,46 +64,83 @@ def topic_stats(labels: np.ndarray, scores: np.ndarray, article_of: np.ndarray, 
     return sorted(stats, key=lambda s: (s.articles < needed, -s.importance, s.topic))
 
 
-def automatic_count(stats: Sequence[TopicStats], n_groups: int) -> int:
-    """How many bullets the data supports: corroborated topics of a fair importance, at most 8."""
+def automatic_topics(stats: Sequence[TopicStats], n_groups: int) -> list[int]:
+    """The topics the data supports a bullet for: corroborated, of a fair importance, the best 8 at most."""
     if not stats:
-        return 0
+        return []
     needed = min(2, n_groups)
     top = max(s.importance for s in stats)
-    substantial = [s for s in stats if s.importance >= MIN_IMPORTANCE_SHARE * top and s.articles >= needed]
-    return max(1, min(MAX_AUTO_BULLETS, len(substantial)))
+    substantial = [s.topic for s in stats if s.importance >= MIN_IMPORTANCE_SHARE * top and s.articles >= needed]
+    return substantial[:MAX_AUTO_BULLETS] or [stats[0].topic]
+
+
+@dataclass(frozen=True)
+class Pool:
+    """What the greedy selection sees of the candidate sentences."""
+
+    concepts: csr_matrix  # sentence-by-concept incidence
+    weights: np.ndarray  # per concept
+    form: np.ndarray  # standalone and length multiplier per sentence
+    scores: np.ndarray  # per sentence, form included
+    similarity: np.ndarray
+    labels: np.ndarray  # topic per sentence
+    lengths: np.ndarray  # words per sentence
+
+
+def representatives(candidates: np.ndarray, scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Each topic's best-scoring candidate (the earliest on ties), in sentence order."""
+    ranked = candidates[np.lexsort((candidates, -scores[candidates]))]
+    _, first = np.unique(labels[ranked], return_index=True)
+    return np.sort(ranked[first])
+
+
+def coverage_gains(pool: Pool, sentences: np.ndarray, uncovered: np.ndarray) -> np.ndarray:
+    """Per sentence: the weight of the concepts it would newly cover, times its form."""
+    return np.asarray(pool.concepts[sentences] @ uncovered).ravel() * pool.form[sentences]
+
+
+def best_of(candidates: np.ndarray, value: np.ndarray, scores: np.ndarray) -> int:
+    """The candidate of highest value, then of highest score, then the earliest."""
+    order = np.lexsort((candidates, -scores[candidates], -value))
+    return int(candidates[order[0]])
+
+
+def eligible_sentences(pool: Pool, topics: Sequence[int] | None) -> np.ndarray:
+    """A mask of the sentences whose topic may give a bullet (all when ``topics`` is None)."""
+    if topics is None:
+        return np.ones(len(pool.labels), dtype=bool)
+    return np.isin(pool.labels, np.asarray(list(topics), dtype=pool.labels.dtype))
 
 
 def choose_sentences(
-    stats: Sequence[TopicStats],
-    scores: np.ndarray,
-    similarity: np.ndarray,
-    count: int,
-    redundancy: bool = True,
-    mmr_lambda: float = LAMBDA,
+    pool: Pool, count: int, topics: Sequence[int] | None = None, redundancy: bool = True, max_words: int | None = None
 ) -> list[tuple[int, int]]:
-    """(topic, sentence) pairs, one per topic, in topic order, at most ``count``."""
-    chosen: list[int] = []
+    """(topic, sentence) pairs in the order picked: one sentence per topic, its best-scoring one.
+
+    Which topics give bullets, and in what order, is decided greedily by
+    concept coverage: each step takes the topic whose best sentence adds the
+    most uncovered concept weight (times its form), the greedy algorithm for
+    budgeted submodular coverage (Lin & Bilmes, ACL 2011). A concept counts
+    once, and a near-duplicate of a chosen sentence is never taken. Without
+    ``redundancy`` every sentence keeps its full weight and near-duplicates
+    are allowed (the ablation). With ``max_words``, a sentence that would
+    overflow the budget is skipped. ``topics`` limits the topics that may
+    give a bullet.
+    """
+    available = eligible_sentences(pool, topics)
+    uncovered = np.asarray(pool.weights, dtype=np.float64).copy()
     picks: list[tuple[int, int]] = []
-    weight = mmr_lambda if redundancy else 1.0
-    ceiling = DUPLICATE_THRESHOLD if redundancy else 1.01
-    for topic in stats:
-        if len(picks) == count:
+    room = max_words if max_words is not None else np.inf
+    while len(picks) < count:
+        candidates = np.flatnonzero(available & (pool.lengths <= room))
+        if not len(candidates):
             break
-        pick = mmr_pick(topic.members, scores, similarity, chosen, weight, ceiling)
-        if pick is not None:
-            chosen.append(pick)
-            picks.append((topic.topic, pick))
+        reps = representatives(candidates, pool.scores, pool.labels)
+        pick = best_of(reps, coverage_gains(pool, reps, uncovered), pool.scores)
+        picks.append((int(pool.labels[pick]), pick))
+        room -= pool.lengths[pick]
+        available &= pool.labels != pool.labels[pick]
+        if redundancy:
+            available &= pool.similarity[pick] < DUPLICATE_THRESHOLD
+            uncovered[pool.concepts.indices[pool.concepts.indptr[pick] : pool.concepts.indptr[pick + 1]]] = 0.0
     return picks
-
-
-def within_budget(picks: Sequence[tuple[int, int]], lengths: Sequence[int], max_words: int | None) -> list[tuple[int, int]]:
-    """The picks that fit a total word budget, in order, skipping any that would overflow it."""
-    if max_words is None:
-        return list(picks)
-    kept, used = [], 0
-    for topic, sentence in picks:
-        if used + lengths[sentence] <= max_words:
-            kept.append((topic, sentence))
-            used += lengths[sentence]
-    return kept

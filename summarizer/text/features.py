@@ -21,6 +21,10 @@ ANAPHORA_EARLY = re.compile(
     r"(?:sentiments?|remarks?|comments?|views?|moves?|measures?|plans?|steps?|concerns?)\b|\b(?:echoed|echoing)\b",
     re.I,
 )
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|according to|asked|added|wrote|writes|explained|insisted|warned|noted|declared|stated|argued|announced)\b",
+    re.I,
+)
 QUOTE_OPEN = "“\"‘'«"
 IDEAL_WORDS = (10, 40)
 
@@ -34,8 +38,8 @@ def standalone_factor(text: str) -> float:
     if stripped.endswith((":", ";", ",")):
         factor *= 0.3  # leads into a quotation or list that is not part of it
     body = stripped.lstrip(QUOTE_OPEN)
-    if stripped[:1] in QUOTE_OPEN:
-        factor *= 0.75  # a quotation: whose words they are may come later, or not at all
+    if stripped[:1] in QUOTE_OPEN and not ATTRIBUTION.search(stripped):
+        factor *= 0.75  # a quotation that does not say whose words they are
     if PRONOUN_START.match(body):
         factor *= 0.55
     elif CONNECTIVE_START.match(body):
