@@ -1,15 +1,17 @@
 """How `summarizer batch` scales: wall time and peak memory for growing dumps.
 
-    python -m benchmarks.scale [--sizes 300,1000,3000,10000] [--workers N]
+    python -m benchmarks.scale [--sizes 300,1000,3000,10000] [--workers N] [--periods day,all]
 
 Dumps are built by resampling the development dumps (../shared/data: the DUC
 2003 dump and the Multi-News sample's documents): each copy of the pool is
 shifted by the pool's span in days and its ids made unique, so a bigger dump
-has more days, as a longer stretch of real news would. Every run is a cold
-process with the embedding cache off (copies would otherwise be free). Peak
-memory is the largest sum of resident memory over the process and its
-workers, sampled from /proc every 0.1 s (Linux). Writes the table to
-benchmarks/results/scale.md.
+has more days, as a longer stretch of real news would. Each dump is briefed
+twice: by day (``--period day``, many small periods) and as one period
+(``--period all``, the hardest case for story clustering: every article
+against every other). Every run is a cold process with the embedding cache
+off (copies would otherwise be free). Peak memory is the largest sum of
+resident memory over the process and its workers, sampled from /proc every
+0.1 s (Linux). Writes the table to benchmarks/results/scale.md.
 """
 
 from __future__ import annotations
@@ -70,9 +72,10 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def measure(dump: Path, outdir: Path, workers: int) -> tuple[float, int, str]:
+def measure(dump: Path, outdir: Path, workers: int, period: str) -> tuple[float, int, str]:
     """Wall seconds, peak tree RSS and the summary line of one cold batch run."""
     command = [sys.executable, "-m", "summarizer.cli.app", "batch", str(dump), "-o", str(outdir), "--no-cache", "-q", "--workers", str(workers)]
+    command += ["--period", period]
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -90,29 +93,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="300,1000,3000,10000")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--periods", default="day,all", help="the --period values to run, in order")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args()
     articles = pool()
     rows = []
-    base = None
     with tempfile.TemporaryDirectory() as scratch:
-        for size in (int(s) for s in args.sizes.split(",")):
-            dump = Path(scratch) / f"dump-{size}.jsonl"
-            dump.write_text("".join(json.dumps(a) + "\n" for a in resample(articles, size)), encoding="utf-8")
-            seconds, peak, line = measure(dump, Path(scratch) / f"out-{size}", args.workers)
-            per_thousand = 1000 * seconds / size
-            base = base or per_thousand
-            stories = line.split(" stories")[0].rsplit(" ", 1)[-1]
-            periods = line.split("batch: ")[1].split(" ")[0]
-            rows.append(f"| {size:,} | {periods} | {stories} | {seconds:.1f} | {per_thousand:.1f} | {per_thousand / base:.2f} | {peak / 2**20:,.0f} |")
-            print(rows[-1], flush=True)
-    header = "| articles | periods (days) | stories | wall s | s per 1,000 articles | vs smallest | peak memory MB |\n|---|---|---|---|---|---|---|"
+        for period in args.periods.split(","):
+            base = None
+            for size in (int(s) for s in args.sizes.split(",")):
+                dump = Path(scratch) / f"dump-{size}.jsonl"
+                if not dump.exists():
+                    dump.write_text("".join(json.dumps(a) + "\n" for a in resample(articles, size)), encoding="utf-8")
+                seconds, peak, line = measure(dump, Path(scratch) / f"out-{period}-{size}", args.workers, period)
+                per_thousand = 1000 * seconds / size
+                base = base or per_thousand
+                stories = line.split(" stories")[0].rsplit(" ", 1)[-1]
+                periods = line.split("batch: ")[1].split(" ")[0]
+                cells = (period, f"{size:,}", periods, stories, f"{seconds:.1f}", f"{per_thousand:.1f}", f"{per_thousand / base:.2f}", f"{peak / 2**20:,.0f}")
+                rows.append("| " + " | ".join(cells) + " |")
+                print(rows[-1], flush=True)
+    header = "| --period | articles | periods | stories | wall s | s per 1,000 articles | vs smallest | peak memory MB |\n|---|---|---|---|---|---|---|---|"
     table = header + "\n" + "\n".join(rows) + "\n"
     print(table)
     if not args.no_write:
         from benchmarks.quality import commit
 
-        command = f"python -m benchmarks.scale --sizes {args.sizes} --workers {args.workers}"
+        command = f"python -m benchmarks.scale --sizes {args.sizes} --workers {args.workers} --periods {args.periods}"
         stamp = f"Commit `{commit()}`, {dt.date.today().isoformat()}; `{command}`; 2 cores, no GPU, embedding cache off."
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(f"# Scale of `summarizer batch`\n\n{stamp}\n\n{table}", encoding="utf-8")

@@ -17,3 +17,9 @@ class ModelError(SummarizerError):
     """The embedding model cannot be found or loaded."""
 
     exit_code = 3
+
+
+class CacheError(SummarizerError):
+    """The on-disk embedding cache cannot be used."""
+
+    exit_code = 4

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarizer import __version__
+from summarizer.blas import one_blas_thread
 from summarizer.embed.embedder import Embedder, Encoder
 from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
@@ -166,10 +167,11 @@ def run(
     """Summarise ``articles`` into a Briefing (``clock`` records the seconds of each stage)."""
     embedder = embedder or Embedder(options.model)
     tuning = tuning or Tuning()
-    analysis = analyse(articles, options, embedder, tuning, clock)
-    with clock.stage("bullets"):
-        bullets, topics, chosen = choose_bullets(analysis, options, tuning)
-        title = briefing_title(articles, bullets, analysis.embeddings[chosen], embedder)
+    with one_blas_thread():
+        analysis = analyse(articles, options, embedder, tuning, clock)
+        with clock.stage("bullets"):
+            bullets, topics, chosen = choose_bullets(analysis, options, tuning)
+            title = briefing_title(articles, bullets, analysis.embeddings[chosen], embedder)
     return Briefing(
         title=title,
         bullets=tuple(bullets),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def test_gzip_folders_and_repeated_articles(tmp_path: Path) -> None:
     write_dump(tmp_path / "b.jsonl", records[2:])  # 003 appears in both dumps
     read = read_dumps([str(tmp_path)])
     assert [a.ref for a in read.articles] == [r["id"] for r in records]
-    assert read.duplicates == 1 and not read.problems
+    assert len(read.duplicates) == 1 and not read.problems
+    assert read.duplicates[0].file.endswith("b.jsonl") and read.duplicates[0].line == 1
 
 
 def test_an_id_reused_for_another_text_is_a_problem(tmp_path: Path) -> None:
@@ -80,20 +82,74 @@ def test_an_id_reused_for_another_text_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_periods() -> None:
-    assert period_of("2025-03-02T23:30:00-05:00", "day") == "2025-03-02"
+    assert period_of("2025-03-02T23:30:00-05:00", "day") == "2025-03-02"  # the date as written
     assert period_of("Sun, 2 Mar 2025 10:00:00 GMT", "week") == "2025-W09"
     assert period_of("2025-03-02", "all") == "all"
+    assert period_of("1740902400", "day") == period_of("1740902400000", "day") == "2025-03-02"  # epoch s and ms, UTC
     assert period_of("", "day") == period_of("not a date", "day") == "undated"
 
 
+@pytest.mark.parametrize("partial", ["2025", "March 2", "Monday", "10:00", "2025-03"])
+def test_a_partial_date_is_undated_not_today(partial: str) -> None:
+    assert period_of(partial, "day") == "undated"
+
+
+def test_bad_bytes_broken_gzip_and_odd_records_are_problems_not_aborts(tmp_path: Path) -> None:
+    records = [json.dumps({"id": f"a{i}", "text": f"Article number {i} says something."}) for i in range(300)]
+    packed = gzip.compress(("\n".join(records) + "\n").encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    (tmp_path / "odd.jsonl").write_bytes(b'{"text": "fine"}\n{"text": "bad \xff byte"}\n[1, 2]\n{"id": null, "text": "no id"}\n')
+    read = read_dumps([str(tmp_path)])
+    reasons = {(Path(p.file).name, p.line): p.reason for p in read.problems}
+    assert reasons[("odd.jsonl", 2)].startswith("not UTF-8")
+    assert "expected a JSON object" in reasons[("odd.jsonl", 3)]
+    broken = [line for (name, line), reason in reasons.items() if name == "cut.jsonl.gz" and "breaks off" in reason]
+    assert len(broken) == 1 and sum(1 for a in read.articles if a.ref.startswith("a")) == broken[0] - 1
+    refs = {a.text: a.ref for a in read.articles}
+    assert refs["no id"] == f"{tmp_path / 'odd.jsonl'}:4" and refs["fine"] == f"{tmp_path / 'odd.jsonl'}:1"
+
+
+def test_lines_without_ids_in_same_named_files_do_not_clash(tmp_path: Path) -> None:
+    for day in ("d1", "d2"):
+        (tmp_path / day).mkdir()
+        write_dump(tmp_path / day / "articles.jsonl", [{"text": f"A report from {day} about the harbour."}])
+    read = read_dumps([str(tmp_path)])
+    assert len(read.articles) == 2 and not read.problems and not read.duplicates
+
+
+def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
+    from summarizer.batch.schedule import order_stories
+    from summarizer.types import Article
+
+    articles = [Article(i, "text", source=source, ref=str(i)) for i, source in enumerate(["A", "A", "B", "C", "D"])]
+    assert order_stories(np.array([0, 0, 1, 1, 2]), articles) == [[2, 3], [0, 1], [4]]
+
+
 def test_story_clustering_finds_the_number_of_stories() -> None:
-    rng = np.random.default_rng(0)
-    centres = np.eye(8)[:3]
-    vectors = np.vstack([c + 0.05 * rng.standard_normal((4, 8)) for c in centres])
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    labels = cluster_stories(vectors @ vectors.T)
+    from summarizer.batch.stories import story_distances
+
+    stories = {
+        "quake": "An earthquake struck {} on Monday; rescuers searched collapsed buildings and the death toll from the quake rose in {}.",
+        "election": "Voters in {} chose a new parliament; the ruling party conceded the election as ballots were counted across {}.",
+        "merger": "Shareholders approved the merger of two airlines based in {}; regulators in {} must still clear the airline deal.",
+    }
+    places = ["Avalon", "Brisk", "Corvo", "Dunmore"]
+    texts, truth = [], []
+    for number in range(4):
+        for name, template in stories.items():
+            texts.append(template.format(places[number], places[(number + 1) % 4]))
+            truth.append(name)
+    labels = cluster_stories(story_distances(texts), len(texts))
     assert len(set(labels.tolist())) == 3
-    assert all(len(set(labels[i * 4 : i * 4 + 4].tolist())) == 1 for i in range(3))
+    assert all(len({labels[i] for i, t in enumerate(truth) if t == name}) == 1 for name in stories)
+
+
+def test_unrelated_articles_stay_apart_and_one_article_is_one_story() -> None:
+    from summarizer.batch.stories import story_distances
+
+    texts = ["Rebels seized the northern city.", "The central bank raised rates.", "A storm flooded coastal towns."]
+    assert len(set(cluster_stories(story_distances(texts), 3).tolist())) == 3
+    assert cluster_stories(story_distances(texts[:1]), 1).tolist() == [0]
 
 
 # the cache ----------------------------------------------------------------------------------------
@@ -167,16 +223,16 @@ def test_rerun_skips_unchanged_periods_and_redoes_changed_ones(dump: Path, tmp_p
     assert run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q").returncode == 0
     before = tree(out)
     again = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q")
-    assert "(2 unchanged, skipped)" in again.stdout and tree(out) == before
+    assert "0 periods briefed (2 more unchanged, skipped)" in again.stdout and tree(out) == before
     records = seed_records()
     records[0]["text"] += "\n\nA late paragraph was added to the first article today."
     write_dump(dump, records)
     changed = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q")
-    assert "(1 unchanged, skipped)" in changed.stdout
+    assert "1 periods briefed (1 more unchanged, skipped)" in changed.stdout
     assert tree(out)["2025-03-02/index.json"] == before["2025-03-02/index.json"]
     assert tree(out)["2025-03-01/index.json"] != before["2025-03-01/index.json"]
     forced = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q", "--force")
-    assert "(0 unchanged, skipped)" in forced.stdout
+    assert "2 periods briefed (0 more unchanged, skipped)" in forced.stdout
 
 
 def test_killed_run_is_finished_by_the_next_one(dump: Path, tmp_path: Path) -> None:
@@ -186,7 +242,8 @@ def test_killed_run_is_finished_by_the_next_one(dump: Path, tmp_path: Path) -> N
     deadline = time.time() + 120
     while not (out / "2025-03-01" / "index.json").exists() and process.poll() is None and time.time() < deadline:
         time.sleep(0.05)
-    os.kill(process.pid, signal.SIGKILL)
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
     process.wait()
     finished = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q")
     assert finished.returncode == 0, finished.stderr
@@ -215,12 +272,65 @@ def test_bad_output_folders_and_strict_mode(dump: Path, tmp_path: Path) -> None:
 
 def test_local_pool_and_ray_give_byte_identical_files(dump: Path, tmp_path: Path) -> None:
     pytest.importorskip("ray")
-    single = tmp_path / "single"
-    pool = tmp_path / "pool"
-    ray_out = tmp_path / "ray"
-    common = ["--no-cache", "--threads", "1", "-q"]
-    assert run_cli("batch", str(dump), "-o", str(single), "-w", "1", *common).returncode == 0
-    assert run_cli("batch", str(dump), "-o", str(pool), "-w", "2", *common).returncode == 0
-    on_ray = run_cli("batch", str(dump), "-o", str(ray_out), "--engine", "ray", "-w", "2", *common)
+    single, pool, ray_out = tmp_path / "single", tmp_path / "pool", tmp_path / "ray"
+    common = ["--no-cache", "-q"]
+    assert run_cli("batch", str(dump), "-o", str(single), "-w", "1", *common).returncode == 0  # one process, all cores' threads
+    on_pool = run_cli("batch", str(dump), "-o", str(pool), "-w", "2", "--chunk", "1", "--threads", "1", *common)  # two processes, one article a job
+    assert on_pool.returncode == 0, on_pool.stderr
+    on_ray = run_cli("batch", str(dump), "-o", str(ray_out), "--engine", "ray", "-w", "2", "--chunk", "2", *common)
     assert on_ray.returncode == 0, on_ray.stderr
     assert tree(single) == tree(pool) == tree(ray_out)
+
+
+def test_weeks_all_gzip_and_the_gold_story_field_is_never_read(tmp_path: Path) -> None:
+    dumps = {}
+    for name, records in (("plain", seed_records()), ("gold", [dict(r, story=f"gold-{i}") for i, r in enumerate(seed_records())])):
+        (tmp_path / name).mkdir()
+        dumps[name] = write_dump(tmp_path / name / "dump.jsonl.gz", records)
+    for period, expected in (("week", ["2025-W09"]), ("all", ["all"])):
+        trees = {}
+        for name, dump_path in dumps.items():
+            out = tmp_path / f"{period}-{name}"
+            done = run_cli("batch", str(dump_path), "-o", str(out), "--period", period, "-q")
+            assert done.returncode == 0, done.stderr
+            trees[name] = tree(out)
+        assert [p["period"] for p in json.loads(trees["plain"]["index.json"])["periods"]] == expected
+        assert trees["plain"] == trees["gold"]  # the story field changes nothing
+
+
+def test_progress_bars_and_the_closing_line(dump: Path, tmp_path: Path) -> None:
+    done = run_cli("batch", str(dump), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "periods" in done.stderr and "stories" in done.stderr and "articles embedded" in done.stderr
+    assert "dump.jsonl:6: not valid JSON" in done.stderr  # every malformed line, with file and line
+    assert re.search(r"2 periods briefed .* 5 articles, \d+ stories; 2 malformed lines, 0 repeated articles; [\d.]+ s, [\d.]+ articles/s", done.stdout)
+
+
+def test_fewer_stories_on_a_rerun_leave_no_stale_files(tmp_path: Path) -> None:
+    from summarizer.batch.job import write_period
+    from summarizer.batch.schedule import PeriodOutput
+
+    write_period(tmp_path, PeriodOutput("day", {"story-001.md": "a", "story-002.md": "b", "index.json": "{}"}, 2, 2))
+    write_period(tmp_path, PeriodOutput("day", {"story-001.md": "c", "index.json": "{}"}, 1, 1))
+    assert sorted(p.name for p in (tmp_path / "day").iterdir()) == ["index.json", "story-001.md"]
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_one_runs(dump: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    assert run_cli("batch", str(dump), "-o", str(out), "-q").returncode == 0
+    with open(out / ".summarizer-batch.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        refused = run_cli("batch", str(dump), "-o", str(out), "-q", "--force")
+    assert refused.returncode == 2 and "another batch run" in refused.stderr
+
+
+def test_input_inside_the_output_and_unwritable_output_are_one_line_errors(dump: Path, tmp_path: Path) -> None:
+    inside = run_cli("batch", str(dump), "-o", str(dump.parent))
+    assert inside.returncode == 2 and "holds the input" in inside.stderr
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    unwritable = run_cli("batch", str(dump), "-o", str(blocker / "out"), "-q")
+    assert unwritable.returncode != 0 and "Traceback" not in unwritable.stderr and "internal error" not in unwritable.stderr
+    assert len(unwritable.stderr.strip().splitlines()) == 1, unwritable.stderr

@@ -48,3 +48,18 @@ def test_vectors_are_unit_length_and_meaningful(embedder: Embedder) -> None:
 
 def test_empty_input_gives_empty_matrix(embedder: Embedder) -> None:
     assert embedder.encode([]).shape[0] == 0
+
+
+def test_a_sentence_gets_the_same_bits_whatever_it_is_embedded_with() -> None:
+    texts = [
+        "Rebels seized the city.",
+        "The central bank raised interest rates by a quarter point on Tuesday, citing persistent inflation.",
+        "Talks resume in Geneva next week.",
+        "Officials said the storm had left thousands of homes without power across the region.",
+    ]
+    for backend in ("native", "sentence-transformers"):
+        embedder = Embedder(backend=backend)
+        together = embedder.encode(texts)
+        for index, text in enumerate(texts):
+            assert np.array_equal(embedder.encode([text])[0], together[index]), (backend, text)
+        assert np.array_equal(embedder.encode(texts[::-1])[::-1], together), backend

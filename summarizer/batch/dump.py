@@ -31,11 +31,11 @@ class Problem:
 @dataclass(frozen=True)
 class Dump:
     """The articles of all inputs (``ref`` is the record's id, or FILE:LINE), the lines left out,
-    and how many lines repeated an article already read (same id, same text)."""
+    and the lines that repeated an article already read (same id, same text)."""
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
-    duplicates: int = 0
+    duplicates: tuple[Problem, ...] = ()
 
 
 def dump_files(paths: Sequence[str]) -> list[Path]:
@@ -55,25 +55,39 @@ def dump_files(paths: Sequence[str]) -> list[Path]:
     return files
 
 
-def dump_lines(file: Path) -> Iterator[tuple[int, str]]:
-    """(line number, line) of a dump, decompressing .gz; unreadable files are an InputError."""
+def dump_lines(file: Path) -> Iterator[tuple[int, str | Problem]]:
+    """(line number, line) of a dump, decompressing .gz; a line that is not UTF-8 comes as a Problem.
+
+    A file that cannot be read at all, or a compressed stream cut short, ends
+    with a Problem on the line where reading broke, after every whole line before it.
+    """
+    opener = gzip.open if file.name.lower().endswith(".gz") else open
+    number = 0
     try:
-        opener = gzip.open if file.name.lower().endswith(".gz") else open
-        with opener(file, "rt", encoding="utf-8-sig") as stream:
-            yield from enumerate(stream, start=1)
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        raise InputError(f"{file}: cannot read as a UTF-8 JSONL dump ({error.__class__.__name__})") from None
+        with opener(file, "rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                try:
+                    yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    yield number, Problem(str(file), number, f"not UTF-8 (byte {error.start + 1})")
+    except (EOFError, OSError) as error:
+        what = "cannot read the file" if number == 0 else "the file breaks off here; the lines before it were read"
+        yield number + 1, Problem(str(file), number + 1, f"{what} ({error.__class__.__name__}: {error})")
 
 
 def parse_line(raw: str, file: Path, number: int) -> Article:
-    """One dump line as an Article; a bad line raises InputError naming FILE:LINE."""
+    """One dump line as an Article; a bad line raises InputError naming FILE:LINE.
+
+    A record without an id is known by FILE:LINE (the file as found, so two
+    dumps of the same name in different folders never clash).
+    """
     where = f"{file}:{number}"
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
         raise InputError(f"{where}: not valid JSON ({error.msg})") from None
-    article = record_to_article(record, where, str(file))
-    return article if article.ref else dataclasses.replace(article, ref=f"{file.name}:{number}")
+    article = record_to_article(record, where)
+    return article if article.ref else dataclasses.replace(article, ref=where)
 
 
 def read_dumps(paths: Sequence[str], strict: bool = False) -> Dump:
@@ -81,18 +95,23 @@ def read_dumps(paths: Sequence[str], strict: bool = False) -> Dump:
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, tuple[str, str]] = {}
-    duplicates = 0
+    duplicates: list[Problem] = []
     for file in dump_files(paths):
-        for number, raw in dump_lines(file):
-            if not raw.strip():
+        for number, line in dump_lines(file):
+            if isinstance(line, Problem):
+                if strict:
+                    raise InputError(str(line))
+                problems.append(line)
+                continue
+            if not line.strip():
                 continue
             try:
-                article = parse_line(raw, file, number)
+                article = parse_line(line, file, number)
                 if article.ref in seen:
                     first, text = seen[article.ref]
                     if text != article.text:
                         raise InputError(f"{file}:{number}: id {article.ref!r} was used for another text at {first}")
-                    duplicates += 1  # the same article twice: it is briefed once
+                    duplicates.append(Problem(str(file), number, f"repeats {article.ref!r} of {first} (briefed once)"))
                     continue
             except SummarizerError as error:
                 if strict:
@@ -103,4 +122,4 @@ def read_dumps(paths: Sequence[str], strict: bool = False) -> Dump:
             articles.append(dataclasses.replace(article, id=len(articles)))
     if not articles:
         raise InputError(f"no articles found in {', '.join(paths)}" + (f" ({len(problems)} malformed lines)" if problems else ""))
-    return Dump(tuple(articles), tuple(problems), duplicates)
+    return Dump(tuple(articles), tuple(problems), tuple(duplicates))

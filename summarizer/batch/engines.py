@@ -1,17 +1,20 @@
-"""Where periods are processed: in this process, in a local process pool, or on a Ray cluster.
+"""Where the units of work run: in this process, in a local process pool, or on Ray actors.
 
-Every engine runs the same ``process_period`` with the model loaded once per
-worker and the same number of torch threads per worker, so their files are
-byte-identical. Results come back in completion order.
+Every engine runs the same ``do_job`` with the model loaded once per worker,
+so their files are byte-identical. An engine takes jobs and hands back
+results as they finish, in any order; the driver (``batch.job``) decides
+what to submit next.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from summarizer.batch.work import PeriodResult, PeriodTask, process_period
+from summarizer.batch.work import Job, Result, do_job
 from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
 from summarizer.options import Options
@@ -31,6 +34,18 @@ class WorkerConfig:
     device: str = "auto"
 
 
+class Engine(Protocol):
+    """Runs jobs; ``next_result`` blocks until any submitted job is done and returns its result."""
+
+    workers: int
+
+    def submit(self, job: Job) -> None: ...
+
+    def next_result(self) -> Result: ...
+
+    def close(self) -> None: ...
+
+
 def build_encoder(config: WorkerConfig) -> Encoder:
     """The worker's model (loaded once), behind the on-disk cache unless it is off."""
     from summarizer.embed.embedder import Embedder
@@ -41,6 +56,30 @@ def build_encoder(config: WorkerConfig) -> Encoder:
     from summarizer.embed.cache import CachedEmbedder, EmbeddingCache
 
     return CachedEmbedder(embedder, EmbeddingCache(max_bytes=config.cache_max_bytes))
+
+
+class InlineEngine:
+    """Runs each job in this process when its result is asked for."""
+
+    workers = 1
+
+    def __init__(self, config: WorkerConfig) -> None:
+        self.config = config
+        self.queue: deque[Job] = deque()
+        self.encoder: Encoder | None = None
+
+    def submit(self, job: Job) -> None:
+        """Queue a job."""
+        self.queue.append(job)
+
+    def next_result(self) -> Result:
+        """Run the oldest queued job."""
+        if self.encoder is None:
+            self.encoder = build_encoder(self.config)
+        return do_job(self.queue.popleft(), self.config.options, self.encoder)
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
 _WORKER: tuple[WorkerConfig, Encoder] | None = None
@@ -66,45 +105,53 @@ def watch_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="summarizer-parent-watch", daemon=True).start()
 
 
-def run_in_worker(task: PeriodTask) -> PeriodResult:
-    """Process one period with this process's encoder."""
+def run_in_worker(job: Job) -> Result:
+    """Run one job with this process's encoder."""
     assert _WORKER is not None, "init_worker was not called"
     config, encoder = _WORKER
-    return process_period(task, config.options, encoder)
+    return do_job(job, config.options, encoder)
 
 
-def default_threads(workers: int) -> int:
-    """Cores shared out among the workers, at least one each."""
-    return max(1, (os.cpu_count() or 1) // max(workers, 1))
+class PoolEngine:
+    """A pool of ``workers`` processes (spawned, so no state leaks in), each with its own model."""
+
+    def __init__(self, config: WorkerConfig, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker, initargs=(config,))
+        self.running: set[Any] = set()
+
+    def submit(self, job: Job) -> None:
+        """Send a job to the pool."""
+        self.running.add(self.pool.submit(run_in_worker, job))
+
+    def next_result(self) -> Result:
+        """The result of a finished job (its error, if it failed)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        done, _ = wait(self.running, return_when=FIRST_COMPLETED)
+        future = next(iter(done))
+        self.running.discard(future)
+        result: Result = future.result()
+        return result
+
+    def close(self) -> None:
+        """Drop queued jobs and stop the workers."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_local(tasks: Sequence[PeriodTask], config: WorkerConfig, workers: int) -> Iterator[PeriodResult]:
-    """In this process (one worker) or a pool of ``workers`` processes, each with its own model."""
-    if workers <= 1 or len(tasks) <= 1:
-        encoder = build_encoder(config)
-        for task in tasks:
-            yield process_period(task, config.options, encoder)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context, initializer=init_worker, initargs=(config,)) as pool:
-        futures = [pool.submit(run_in_worker, task) for task in tasks]
-        for future in as_completed(futures):
-            yield future.result()
-
-
-class RayPeriodWorker:
-    """A Ray actor holding one model; it processes periods one at a time."""
+class RayWorker:
+    """A Ray actor holding one model; it runs jobs one at a time."""
 
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
         self.encoder = build_encoder(config)
 
-    def run(self, task: PeriodTask) -> PeriodResult:
-        """Process one period."""
-        return process_period(task, self.config.options, self.encoder)
+    def run(self, job: Job) -> Result:
+        """Run one job."""
+        return do_job(job, self.config.options, self.encoder)
 
 
 def connect_ray(address: str | None) -> None:
@@ -124,15 +171,42 @@ def connect_ray(address: str | None) -> None:
         raise InputError(f"cannot reach a Ray cluster at {address or 'a new local cluster'}: {str(error).splitlines()[0]}") from None
 
 
-def run_ray(tasks: Sequence[PeriodTask], config: WorkerConfig, workers: int, address: str | None) -> Iterator[PeriodResult]:
-    """On a Ray cluster: ``workers`` actors, each with the model loaded once, fed periods as they free up."""
-    connect_ray(address)
+def ray_actor_count(wanted: int | None, threads: int) -> int:
+    """Actors of ``threads`` CPUs each that the cluster can place at once (at most ``wanted``)."""
     import ray
-    from ray.util import ActorPool
 
-    if not tasks:
-        return
-    actor = ray.remote(num_cpus=config.threads)(RayPeriodWorker)
-    actors = [actor.remote(config) for _ in range(max(1, min(workers, len(tasks))))]
-    pool = ActorPool(actors)
-    yield from pool.map_unordered(lambda worker, task: worker.run.remote(task), list(tasks))
+    fits = max(1, int(ray.cluster_resources().get("CPU", 1)) // threads)
+    return min(wanted, fits) if wanted else fits
+
+
+class RayEngine:
+    """Ray actors, each with the model loaded once, fed jobs as they free up."""
+
+    def __init__(self, config: WorkerConfig, workers: int | None, address: str | None) -> None:
+        connect_ray(address)
+        import ray
+        from ray.util import ActorPool
+
+        self.workers = ray_actor_count(workers, config.threads)
+        actor = ray.remote(num_cpus=config.threads)(RayWorker)
+        self.pool = ActorPool([actor.remote(config) for _ in range(self.workers)])
+
+    def submit(self, job: Job) -> None:
+        """Hand a job to the next free actor (queued until one is)."""
+        self.pool.submit(lambda worker, task: worker.run.remote(task), job)
+
+    def next_result(self) -> Result:
+        """The result of any finished job."""
+        result: Result = self.pool.get_next_unordered()
+        return result
+
+    def close(self) -> None:
+        """Leave the cluster running; the actors go with this driver."""
+
+
+def local_engine(config: WorkerConfig, workers: int) -> Engine:
+    """In this process for one worker, else a process pool."""
+    return InlineEngine(config) if workers <= 1 else PoolEngine(config, workers)
+
+
+EngineFactory = Callable[[int], Engine]

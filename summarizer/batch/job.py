@@ -13,21 +13,24 @@ import hashlib
 import json
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer import __version__
 from summarizer.batch.dump import Dump
+from summarizer.batch.engines import EngineFactory
 from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.periods import group_by_period
-from summarizer.batch.work import PeriodResult, PeriodTask
+from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
 from summarizer.errors import InputError
 from summarizer.options import Options
 from summarizer.types import Article
 
 TEMPORARY_MARK = ".tmp-"
 MARKER = ".summarizer-batch"  # written first: this folder is a batch output, safe to resume into
+LOCK = ".summarizer-batch.lock"
 
 
 @dataclass(frozen=True)
@@ -41,21 +44,22 @@ class BatchSettings:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a run did: periods done and skipped, articles, stories, malformed lines and seconds."""
+    """What a run did: periods briefed and skipped, articles and stories briefed, lines left out, seconds."""
 
     periods: int
     skipped: int
     articles: int
     stories: int
     malformed: int
+    repeated: int
     seconds: float
 
     def line(self, outdir: Path) -> str:
         """The closing summary line."""
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         return (
-            f"batch: {self.periods} periods ({self.skipped} unchanged, skipped), {self.articles} articles, {self.stories} stories, "
-            f"{self.malformed} malformed lines, {self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'}"
+            f"batch: {self.periods} periods briefed ({self.skipped} more unchanged, skipped), {self.articles} articles, {self.stories} stories; "
+            f"{self.malformed} malformed lines, {self.repeated} repeated articles; {self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'}"
         )
 
 
@@ -110,15 +114,36 @@ def write_atomic(target: Path, text: str) -> None:
     os.replace(temporary, target)
 
 
-def write_period(outdir: Path, result: PeriodResult) -> None:
-    """Story files first, the index last; story files a previous run left and this one does not list go."""
-    folder = outdir / result.key
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the renames into it) to disk, where the system allows it."""
+    import os
+
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def write_period(outdir: Path, output: PeriodOutput) -> None:
+    """Story files first; story files this run does not list go; the index last, once all else is on disk."""
+    folder = outdir / output.key
     folder.mkdir(parents=True, exist_ok=True)
-    for name in sorted(result.files, key=lambda n: n.startswith("index.")):
-        write_atomic(folder / name, result.files[name])
+    indexes = [name for name in output.files if name.startswith("index.")]
+    for name in [n for n in output.files if n not in indexes]:
+        write_atomic(folder / name, output.files[name])
     for stale in folder.glob("story-*"):
-        if stale.name not in result.files:
+        if stale.name not in output.files:
             stale.unlink()
+    sync_folder(folder)
+    for name in sorted(indexes, key=lambda n: n == "index.json"):
+        write_atomic(folder / name, output.files[name])
+    sync_folder(folder)
 
 
 def remove_temporaries(outdir: Path) -> None:
@@ -156,22 +181,43 @@ def write_top(outdir: Path, tasks: Sequence[PeriodTask]) -> None:
     write_atomic(outdir / "index.md", top_markdown(record["periods"]))
 
 
-def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, results: Any, progress: Any) -> Outcome:
-    """Run the periods that need it (``results`` maps the tasks to results), write them, then the top index."""
+@contextmanager
+def exclusive(outdir: Path) -> Iterator[None]:
+    """Hold a lock on OUTDIR for the run: a second run into the same folder is refused, not interleaved."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: no lock
+        yield
+        return
+    with open(outdir / LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(f"{outdir}: another batch run is writing there; wait for it to finish") from None
+        yield
+
+
+def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engine_for: EngineFactory, progress: Any, chunk: int = CHUNK) -> Outcome:
+    """Run the periods that need it on the engine ``engine_for(articles to do)`` makes, write them, then the top index."""
     started = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
-    write_atomic(outdir / MARKER, "This folder is the output of `summarizer batch`; reruns resume into it.\n")
-    remove_temporaries(outdir)
-    tasks = plan(dump, settings)
-    todo = [task for task in tasks if force or not finished(outdir, task)]
-    progress.start(len(todo), sum(len(t.articles) for t in todo))
-    stories = 0
-    done: Iterator[PeriodResult] = results(todo)
-    for result in done:
-        write_period(outdir, result)
-        stories += result.stories
-        progress.advance(result.articles, result.stories)
-    progress.close()
-    write_top(outdir, tasks)
-    skipped = len(tasks) - len(todo)
-    return Outcome(len(tasks), skipped, len(dump.articles), stories, len(dump.problems), time.perf_counter() - started)
+    with exclusive(outdir):
+        write_atomic(outdir / MARKER, "This folder is the output of `summarizer batch`; reruns resume into it.\n")
+        remove_temporaries(outdir)
+        tasks = plan(dump, settings)
+        todo = [task for task in tasks if force or not finished(outdir, task)]
+        articles = sum(len(t.articles) for t in todo)
+        stories = 0
+        if todo:
+            engine = engine_for(articles)
+            progress.start(len(todo), articles)
+            try:
+                for output in run_periods(todo, engine, progress, chunk):
+                    write_period(outdir, output)
+                    stories += output.stories
+            finally:
+                engine.close()
+                progress.close()
+        write_top(outdir, tasks)
+    seconds = time.perf_counter() - started
+    return Outcome(len(todo), len(tasks) - len(todo), articles, stories, len(dump.problems), len(dump.duplicates), seconds)

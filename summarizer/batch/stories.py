@@ -1,14 +1,20 @@
-"""Cluster a period's articles into stories: average-linkage clustering cut at a fixed cosine distance.
+"""Cluster a period's articles into stories: average linkage on locally scaled TF-IDF similarities.
 
-Each article is a unit vector mixing its words (sublinear TF-IDF over the
-period's articles, words seen in one article only dropped, so names shared by
-articles weigh most) with its meaning (the mean of its sentence embeddings):
-the two signals of topic detection and tracking (Allan et al., TDT 1998).
-Average linkage (a story's articles must be close on average) is cut at
-``STORY_DISTANCE``, so the number of stories comes from the data. The cut and
-the mix were chosen to do well on two dumps of different kinds at once, DUC
-2003 wire news and Multi-News web pages (``benchmarks/stories.py``). The cost
-is quadratic in a period's articles, never in its sentences.
+Each article is its sublinear TF-IDF row over the period's articles (words
+seen in one article only dropped, so the names articles share weigh most),
+the representation of topic detection and tracking (Allan et al., TDT 1998).
+A raw cosine means different things in a dense day of one big story and a
+sparse day of many small ones, so each similarity is scaled by how similar
+the two articles are to their own k-th nearest neighbours ("self-tuning"
+local scaling, Zelnik-Manor & Perona, NIPS 2004), floored so that articles
+with no close neighbour are not scaled up. Average linkage then joins
+articles while their mean scaled similarity reaches ``STORY_THRESHOLD``, so
+the number of stories comes from the data. The neighbour count, the floor
+and the threshold were chosen on two dumps of different kinds at once, DUC
+2003 wire news and Multi-News web pages (``benchmarks/stories.py``); the
+articles' sentence embeddings did not help there and are not used. The cost
+is quadratic in a period's articles (one condensed distance vector, built a
+block of rows at a time), never in its sentences.
 """
 
 from __future__ import annotations
@@ -20,14 +26,10 @@ import numpy as np
 
 from summarizer.topics.cluster import first_seen_order
 
-STORY_DISTANCE = 0.775
-STORY_EMBEDDING_WEIGHT = 0.15
-
-
-def unit_rows(matrix: np.ndarray) -> np.ndarray:
-    """Rows scaled to length 1 (zero rows stay zero)."""
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.asarray(matrix / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+STORY_NEIGHBOUR = 10
+SCALE_FLOOR = 0.1
+STORY_THRESHOLD = 1.05
+BLOCK = 512
 
 
 def shared_word_vectors(texts: Sequence[str]) -> Any:
@@ -44,23 +46,49 @@ def shared_word_vectors(texts: Sequence[str]) -> Any:
     return csr_matrix((len(texts), 1), dtype=np.float64)
 
 
-def article_similarity(texts: Sequence[str], sentence_vectors: Sequence[np.ndarray], embedding_weight: float = STORY_EMBEDDING_WEIGHT) -> np.ndarray:
-    """Cosines of the articles' unit vectors mixing the mean sentence embedding and the TF-IDF row by ``embedding_weight``."""
-    from summarizer.topics.lexical import hybrid_similarity
-
-    dimension = next((rows.shape[1] for rows in sentence_vectors if len(rows)), 1)
-    means = unit_rows(np.stack([rows.mean(axis=0) if len(rows) else np.zeros(dimension, dtype=np.float32) for rows in sentence_vectors]))
-    return hybrid_similarity(means, shared_word_vectors(texts), embedding_weight)
+def similarity_blocks(words: Any) -> Any:
+    """(first row, block of cosine similarities of those rows to every article), a block of rows at a time."""
+    n = words.shape[0]
+    for first in range(0, n, BLOCK):
+        yield first, np.asarray((words[first : first + BLOCK] @ words.T).toarray(), dtype=np.float64)
 
 
-def cluster_stories(similarity: np.ndarray, distance: float = STORY_DISTANCE) -> np.ndarray:
-    """A story label per article (0.. in order of first appearance), from the articles' cosine similarities."""
+def neighbour_scales(words: Any, neighbour: int = STORY_NEIGHBOUR, floor: float = SCALE_FLOOR) -> np.ndarray:
+    """Per article: its similarity to its ``neighbour``-th most similar other article, at least ``floor``."""
+    n = words.shape[0]
+    k = min(neighbour, n - 1)
+    scales = np.full(n, floor)
+    if k < 1:
+        return scales
+    for first, block in similarity_blocks(words):
+        rows = np.arange(first, first + len(block))
+        block[rows - first, rows] = -np.inf  # not its own neighbour
+        scales[rows] = np.maximum(np.partition(block, n - k, axis=1)[:, n - k], floor)
+    return scales
+
+
+def story_distances(texts: Sequence[str], neighbour: int = STORY_NEIGHBOUR, floor: float = SCALE_FLOOR) -> np.ndarray:
+    """Condensed distances (as scipy wants them): ``1/floor`` minus the locally scaled similarity, at least 0."""
+    words = shared_word_vectors(texts)
+    n = len(texts)
+    scales = 1.0 / np.sqrt(neighbour_scales(words, neighbour, floor))
+    condensed = np.empty(n * (n - 1) // 2, dtype=np.float64)
+    start = 0
+    for first, block in similarity_blocks(words):
+        block *= scales[first : first + len(block), None] * scales[None, :]
+        for offset, row in enumerate(range(first, first + len(block))):
+            tail = block[offset, row + 1 :]
+            condensed[start : start + len(tail)] = np.maximum(1.0 / floor - tail, 0.0)
+            start += len(tail)
+    return condensed
+
+
+def cluster_stories(distances: np.ndarray, count: int, threshold: float = STORY_THRESHOLD, floor: float = SCALE_FLOOR) -> np.ndarray:
+    """A story label per article (0.. in order of first appearance): average linkage on ``story_distances``,
+    joining while the mean scaled similarity is at least ``threshold``."""
     from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
 
-    if len(similarity) < 2:
-        return np.zeros(len(similarity), dtype=np.int64)
-    distances = np.clip(1.0 - similarity.astype(np.float64), 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    return first_seen_order(fcluster(tree, t=distance, criterion="distance"))
+    if count < 2:
+        return np.zeros(count, dtype=np.int64)
+    tree = linkage(distances, method="average")
+    return first_seen_order(fcluster(tree, t=1.0 / floor - threshold, criterion="distance"))

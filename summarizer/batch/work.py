@@ -1,45 +1,67 @@
-"""One period's work, the same on every engine: embed once, cluster stories, brief each story.
+"""The units of batch work, the same on every engine: embed a chunk of articles, brief one story.
 
-``process_period`` is a pure function of its inputs (articles, options, model),
-so the local and the Ray engine give byte-identical files.
+Both are pure functions of their inputs (articles, options, model): a
+sentence's vector does not depend on what it is embedded with, so however
+the work is cut and wherever it runs, the files come out byte-identical.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from summarizer.batch.stories import article_similarity, cluster_stories
 from summarizer.embed.embedder import Encoder
 from summarizer.options import Options
-from summarizer.types import Article, Briefing
-
-INDEX_SCHEMA_VERSION = "1.0"
+from summarizer.types import Article
 
 
 @dataclass(frozen=True)
-class PeriodTask:
-    """A period to process: its key, its articles (in a fixed order) and the hash of everything it depends on."""
+class EmbedJob:
+    """Embed the sentences and titles of a few articles of one period."""
 
-    key: str
+    period: str
+    chunk: int
     articles: tuple[Article, ...]
-    digest: str
 
 
 @dataclass(frozen=True)
-class PeriodResult:
-    """The files of a processed period (relative path -> text), its index record and its counts."""
+class EmbedResult:
+    """Each article's sentence texts, and one vector per distinct text (sentences and titles)."""
 
-    key: str
-    files: dict[str, str]
-    index: dict[str, Any]
-    articles: int
-    stories: int
+    period: str
+    chunk: int
+    sentences: tuple[tuple[str, ...], ...]
+    texts: tuple[str, ...]
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True)
+class BriefJob:
+    """Brief one story: its articles, and the vectors of their sentences and titles."""
+
+    period: str
+    story: str
+    articles: tuple[Article, ...]
+    texts: tuple[str, ...]
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    """A story's briefing rendered as Markdown and JSON, and its title."""
+
+    period: str
+    story: str
+    title: str
+    markdown: str
+    json: str
+
+
+Job = EmbedJob | BriefJob
+Result = EmbedResult | BriefResult
 
 
 class Memo:
@@ -64,67 +86,27 @@ class Memo:
         return np.stack([self.memory[t] for t in texts])
 
 
-def embed_period(articles: Sequence[Article], encoder: Encoder) -> tuple[Memo, list[np.ndarray]]:
-    """Embed every sentence and title of the period in one call; the sentence rows of each article."""
+def embed_chunk(job: EmbedJob, encoder: Encoder) -> EmbedResult:
+    """Split every article into sentences and embed them, with the titles, in one call."""
     from summarizer.text.split import segment_article
 
-    per_article = [[s.text for s in segment_article(article)[0]] for article in articles]
-    texts = list(dict.fromkeys([t for texts in per_article for t in texts] + [a.title for a in articles if a.title]))
-    memo = Memo(encoder, texts, encoder.encode(texts))
-    dimension = memo.encode(texts[:1]).shape[1] if texts else 1
-    rows = [memo.encode(texts) if texts else np.zeros((0, dimension), dtype=np.float32) for texts in per_article]
-    return memo, rows
+    sentences = tuple(tuple(s.text for s in segment_article(article)[0]) for article in job.articles)
+    texts = tuple(dict.fromkeys([t for found in sentences for t in found] + [a.title for a in job.articles if a.title]))
+    return EmbedResult(job.period, job.chunk, sentences, texts, encoder.encode(list(texts)))
 
 
-def order_stories(labels: np.ndarray, articles: Sequence[Article]) -> list[list[int]]:
-    """Article positions per story, biggest first: by articles, then distinct sources, then first article."""
-    groups: dict[int, list[int]] = {}
-    for position, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(position)
-    sources = {label: len({articles[i].source or articles[i].ref for i in members}) for label, members in groups.items()}
-    return [groups[label] for label in sorted(groups, key=lambda g: (-len(groups[g]), -sources[g], groups[g][0]))]
-
-
-def brief_story(articles: Sequence[Article], options: Options, memo: Memo) -> Briefing:
-    """The story's briefing, its articles renumbered from 0 as in ``summarizer brief``."""
+def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResult:
+    """The story's briefing (articles renumbered from 0, as in ``summarizer brief``), rendered."""
     from summarizer.pipeline import run
-
-    return run([dataclasses.replace(a, id=i) for i, a in enumerate(articles)], options, memo)
-
-
-def story_entry(story_id: str, articles: Sequence[Article], briefing: Briefing) -> dict[str, Any]:
-    """The index record of one story."""
-    sources = sorted({a.source for a in articles if a.source})
-    return {
-        "id": story_id,
-        "title": briefing.title,
-        "articles": [a.ref for a in articles],
-        "sources": sources,
-        "single_source": len(articles) == 1,
-        "briefing": f"story-{story_id}.json",
-        "markdown": f"story-{story_id}.md",
-    }
-
-
-def process_period(task: PeriodTask, options: Options, encoder: Encoder) -> PeriodResult:
-    """Embed, cluster into stories, brief and render every story of one period."""
-    from summarizer.batch.index import period_markdown
     from summarizer.render import render
 
-    memo, rows = embed_period(task.articles, encoder)
-    labels = cluster_stories(article_similarity([a.text for a in task.articles], rows))
-    stories = order_stories(labels, task.articles)
-    width = max(3, len(str(len(stories))))
-    files: dict[str, str] = {}
-    entries = []
-    for rank, members in enumerate(stories, start=1):
-        story_id = f"{rank:0{width}d}"
-        chosen = [task.articles[i] for i in members]
-        briefing = brief_story(chosen, options, memo)
-        files[f"story-{story_id}.md"] = render(briefing, "md")
-        files[f"story-{story_id}.json"] = render(briefing, "json")
-        entries.append(story_entry(story_id, chosen, briefing))
-    index = {"schema_version": INDEX_SCHEMA_VERSION, "period": task.key, "input_hash": task.digest, "articles": len(task.articles), "stories": entries}
-    files["index.md"] = period_markdown(index)
-    files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
-    return PeriodResult(task.key, files, index, len(task.articles), len(stories))
+    articles = [dataclasses.replace(a, id=i) for i, a in enumerate(job.articles)]
+    briefing = run(articles, options, Memo(encoder, job.texts, job.vectors))
+    return BriefResult(job.period, job.story, briefing.title, render(briefing, "md"), render(briefing, "json"))
+
+
+def do_job(job: Job, options: Options, encoder: Encoder) -> Result:
+    """Run one unit of work."""
+    if isinstance(job, EmbedJob):
+        return embed_chunk(job, encoder)
+    return brief_story(job, options, encoder)

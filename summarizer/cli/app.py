@@ -44,6 +44,13 @@ def main() -> None:
     except (typer.Abort, EOFError):
         print("summarizer: aborted", file=sys.stderr)
         sys.exit(1)
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing more to say
+        sys.stderr.close()
+        sys.exit(141)
+    except OSError as error:  # unwritable folder, full disk...: the system's own words, one line
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"summarizer: error: {where}{error.strerror or error}", file=sys.stderr)
+        sys.exit(74)
     except typer.TyperException as error:  # usage errors (Typer's own click): one line, no traceback
         message = error.format_message() if hasattr(error, "format_message") else str(error)
         print(f"summarizer: error: {' '.join(message.split())} (see --help)", file=sys.stderr)

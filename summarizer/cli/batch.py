@@ -28,12 +28,12 @@ class Engine(str, Enum):
 
 
 INPUT_HELP = "JSONL dumps (plain or .gz), or folders of them: one article a line with 'text' (and title, url, source, published/date)."
-WORKERS_HELP = "Worker processes (local) or actors (Ray), each with its own model (default: the core count locally, the cluster's CPUs with Ray)."
-THREADS_HELP = "Torch threads per worker (default: cores / workers locally, 1 with Ray). Same value, same bytes on both engines."
+WORKERS_HELP = "Worker processes (local) or actors (Ray), each with its own model (default: the core count locally, all the cluster's CPUs hold with Ray)."
+THREADS_HELP = "Torch threads per worker (default: cores / workers locally, 1 with Ray). Outputs do not depend on it."
 
 
 class Progress:
-    """Three tqdm bars: periods, stories, articles embedded (none when quiet)."""
+    """Three tqdm bars: periods briefed, stories briefed (of those found so far), articles embedded; none when quiet."""
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
@@ -47,14 +47,30 @@ class Progress:
 
         self.bars = [
             tqdm(total=periods, desc="periods", unit="period", position=0, file=sys.stderr),
-            tqdm(desc="stories", unit="story", position=1, file=sys.stderr),
-            tqdm(total=articles, desc="articles", unit="article", position=2, file=sys.stderr),
+            tqdm(total=0, desc="stories", unit="story", position=1, file=sys.stderr),
+            tqdm(total=articles, desc="articles embedded", unit="article", position=2, file=sys.stderr),
         ]
 
-    def advance(self, articles: int, stories: int) -> None:
-        """One period finished."""
-        for bar, step in zip(self.bars, (1, stories, articles), strict=False):
-            bar.update(step)
+    def embedded(self, articles: int) -> None:
+        """A chunk of articles was embedded."""
+        if self.bars:
+            self.bars[2].update(articles)
+
+    def found(self, stories: int) -> None:
+        """A period was clustered into ``stories`` stories."""
+        if self.bars:
+            self.bars[1].total += stories
+            self.bars[1].refresh()
+
+    def briefed(self) -> None:
+        """A story was briefed."""
+        if self.bars:
+            self.bars[1].update(1)
+
+    def finished(self) -> None:
+        """A period's files are made."""
+        if self.bars:
+            self.bars[0].update(1)
 
     def close(self) -> None:
         """Close the bars."""
@@ -70,6 +86,7 @@ def batch(
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", min=1, help=THREADS_HELP, show_default=False)] = None,
+    chunk: Annotated[int, typer.Option("--chunk", min=1, help="Articles per embedding job sent to a worker.")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Redo every period, even those whose inputs and options are unchanged.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first malformed line instead of counting it.")] = False,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
@@ -77,15 +94,13 @@ def batch(
     bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
     max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or warnings, only the summary line.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or malformed-line warnings; the summary line counts them.")] = False,
     precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
-    import os
-
     from summarizer.batch.dump import read_dumps
-    from summarizer.batch.engines import WorkerConfig, default_threads, run_local, run_ray
+    from summarizer.batch.engines import WorkerConfig
     from summarizer.batch.job import BatchSettings, check_outdir, run_job
     from summarizer.embed.embedder import Embedder
     from summarizer.options import Options
@@ -95,39 +110,41 @@ def batch(
     identity = Embedder(model, device=device, precision=precision).identity  # a bad --model fails before the dumps are read
     dump = read_dumps(inputs, strict)
     warn_problems(dump.problems, quiet)
-    if engine is Engine.ray:
-        threads = threads or 1
-        workers = workers or ray_workers(address, threads)
-    else:
-        workers = workers or os.cpu_count() or 1
-        threads = threads or default_threads(workers)
-    config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads, precision, device)
     settings = BatchSettings(period.value, options, identity)
-
-    def results(tasks: Any) -> Any:
-        if engine is Engine.ray:
-            return run_ray(tasks, config, workers, address)
-        return run_local(tasks, config, workers)
-
-    outcome = run_job(dump, output_dir, settings, force, results, Progress(quiet))
+    config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads or 0, precision, device)  # threads 0: decided at start
+    engine_for = engine_factory(engine, address, workers, config, chunk)
+    outcome = run_job(dump, output_dir, settings, force, engine_for, Progress(quiet), chunk)
     typer.echo(outcome.line(output_dir))
 
 
-def ray_workers(address: Optional[str], threads: int) -> int:
-    """The cluster's CPUs shared out among actors of ``threads`` CPUs each."""
-    from summarizer.batch.engines import connect_ray
+def engine_factory(engine: Engine, address: Optional[str], workers: Optional[int], config: Any, chunk: int) -> Any:
+    """A function of the number of articles to brief that starts the engine asked for.
 
-    connect_ray(address)
-    import ray
+    Locally: ``workers`` processes (default the core count, never more than
+    there are ``chunk``-article jobs), the cores shared out among them unless
+    ``config.threads`` says; one worker runs in this process. On Ray: actors
+    of ``config.threads`` CPUs (default 1), as many as the cluster can place
+    (at most ``workers``).
+    """
+    import dataclasses
+    import math
+    import os
 
-    return max(1, int(ray.cluster_resources().get("CPU", 1)) // threads)
+    from summarizer.batch.engines import RayEngine, local_engine
+
+    def start(articles: int) -> Any:
+        if engine is Engine.ray:
+            return RayEngine(dataclasses.replace(config, threads=config.threads or 1), workers, address)
+        cores = os.cpu_count() or 1
+        count = max(1, min(workers or cores, math.ceil(articles / chunk)))
+        return local_engine(dataclasses.replace(config, threads=config.threads or max(1, cores // count)), count)
+
+    return start
 
 
-def warn_problems(problems: Any, quiet: bool, shown: int = 20) -> None:
-    """One stderr line per malformed line (the first ``shown`` of them), then a count."""
-    if quiet or not problems:
+def warn_problems(problems: Any, quiet: bool) -> None:
+    """One stderr line per malformed line, FILE:LINE first (none when quiet: the summary line counts them)."""
+    if quiet:
         return
-    for problem in problems[:shown]:
+    for problem in problems:
         typer.echo(f"summarizer: warning: {problem} (line skipped)", err=True)
-    if len(problems) > shown:
-        typer.echo(f"summarizer: warning: {len(problems) - shown} more malformed lines skipped", err=True)

@@ -123,13 +123,24 @@ class BertEncoder:
         return self.torch.from_numpy(ids).to(self.device), self.torch.from_numpy(attention).to(self.device)
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        """One vector per text, in input order."""
+        """One vector per text, in input order.
+
+        Texts are batched only with texts of the same token count, so no batch
+        is padded and a text's vector does not depend on what it is embedded
+        with: the same text always gives the same bits, however the input is cut.
+        """
         encodings = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: (len(encodings[i].ids), i))
         out = np.zeros((len(texts), self.config["hidden_size"]), dtype=np.float32)
         with self.torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                chunk = order[start : start + batch_size]
+            for chunk in same_length_batches([len(e.ids) for e in encodings], batch_size):
                 ids, attention = self.batch_tensors([encodings[i] for i in chunk])
                 out[chunk] = self.forward(ids, attention).cpu().numpy()
         return out
+
+
+def same_length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Positions grouped by length (shortest first, input order within), cut into batches of ``batch_size``."""
+    groups: dict[int, list[int]] = {}
+    for position, length in enumerate(lengths):
+        groups.setdefault(length, []).append(position)
+    return [group[start : start + batch_size] for length in sorted(groups) for group in [groups[length]] for start in range(0, len(group), batch_size)]

@@ -11,15 +11,18 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from summarizer.errors import CacheError
 
 if TYPE_CHECKING:
     import numpy as np
 
     from summarizer.embed.embedder import Embedder
 
+T = TypeVar("T")
 DEFAULT_MAX_BYTES = 2 * 1024**3
 CACHE_ENV = "SUMMARIZER_CACHE_DIR"
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, stamp INTEGER NOT NULL)"
@@ -99,6 +102,13 @@ class CachedEmbedder:
         self.embedder = embedder
         self.cache = cache
 
+    def guarded(self, action: Callable[[], T]) -> T:
+        """Run a cache operation; a broken cache file becomes a CacheError that says what to do."""
+        try:
+            return action()
+        except sqlite3.DatabaseError as error:
+            raise CacheError(f"the embedding cache {self.cache.path} cannot be used ({error}); delete it, or run with --no-cache") from None
+
     @property
     def name(self) -> str:
         """The wrapped model's name."""
@@ -110,12 +120,12 @@ class CachedEmbedder:
 
         unique = list(dict.fromkeys(texts))
         keys = {text: cache_key(self.embedder.identity, text) for text in unique}
-        stored = self.cache.get(list(keys.values()))
+        stored = self.guarded(lambda: self.cache.get(list(keys.values())))
         missing = [text for text in unique if keys[text] not in stored]
         if missing:
             fresh = self.embedder.encode(missing)
             new = {keys[text]: np.ascontiguousarray(row, dtype=np.float32).tobytes() for text, row in zip(missing, fresh, strict=True)}
-            self.cache.put(new)
+            self.guarded(lambda: self.cache.put(new))
             stored.update(new)
         if not texts:
             return self.embedder.encode([])

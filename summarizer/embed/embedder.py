@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 BATCH_SIZE = 64
+VECTOR_REVISION = 2  # bumped whenever the same model and text could give other bits (2: unpadded batches)
 
 
 class Encoder(Protocol):
@@ -109,8 +110,8 @@ class Embedder:
 
     @property
     def identity(self) -> str:
-        """What a cached vector depends on: the model's name and folder, and how it is run."""
-        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.precision}"
+        """What a cached vector depends on: the model's name and folder, how it is run, and how we batch."""
+        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.precision}|r{VECTOR_REVISION}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text (an empty input gives a 0-row matrix); repeated texts are embedded once."""
@@ -130,8 +131,22 @@ class Embedder:
         if self.backend == "native":
             vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size)
             return np.asarray(vectors, dtype=np.float32)
-        model = load_model(self.spec, self.device, self.precision)
-        tensor = model.encode(list(texts), batch_size=self.batch_size, convert_to_tensor=True, show_progress_bar=False)
-        vectors = np.asarray(tensor.float().cpu().numpy(), dtype=np.float32)
+        vectors = self.encode_with_sentence_transformers(texts)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # in fp32, whatever the model ran in
         return vectors / np.where(norms > 0, norms, 1.0)
+
+    def encode_with_sentence_transformers(self, texts: Sequence[str]) -> np.ndarray:
+        """Raw vectors from sentence-transformers, batched by token count as the native encoder does."""
+        import numpy as np
+
+        from summarizer.embed.bert import same_length_batches
+
+        model = load_model(self.spec, self.device, self.precision)
+        lengths = [len(ids) for ids in model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]]
+        dimension_of = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in sentence-transformers 5
+        dimension = dimension_of() or 1
+        out = np.zeros((len(texts), dimension), dtype=np.float32)
+        for batch in same_length_batches(lengths, self.batch_size):
+            tensor = model.encode([texts[i] for i in batch], batch_size=len(batch), convert_to_tensor=True, show_progress_bar=False)
+            out[batch] = tensor.float().cpu().numpy()
+        return out

@@ -38,5 +38,5 @@ def record_to_article(record: Any, where: str, path: str = "", article_id: int =
         url=first_field(record, URL_FIELDS).strip(),
         published=first_field(record, DATE_FIELDS).strip(),
         path=path,
-        ref=str(record.get("id", "")),
+        ref=first_field(record, ("id",)).strip(),
     )

@@ -1,0 +1,184 @@
+"""Drive periods through their stages on an engine: embed in chunks, cluster into stories, brief each story.
+
+A period's articles are embedded a chunk at a time on the workers; once all
+its chunks are back, the driver clusters the articles into stories (cheap:
+one vector per article) and sends each story out to be briefed; once every
+story is back, the period's files are complete. Several periods are in
+flight at once, so the workers stay busy whether the input is one big day or
+hundreds of small ones, while the driver holds the vectors of only a bounded
+number of articles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from summarizer.batch.engines import Engine
+from summarizer.batch.index import period_markdown
+from summarizer.batch.stories import cluster_stories, story_distances
+from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
+from summarizer.blas import one_blas_thread
+from summarizer.types import Article
+
+CHUNK = 32  # articles per embedding job
+ADMIT_ARTICLES = 512  # start another period while fewer articles than this are in flight
+INDEX_SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class PeriodTask:
+    """A period to process: its key, its articles (in a fixed order) and the hash of everything it depends on."""
+
+    key: str
+    articles: tuple[Article, ...]
+    digest: str
+
+
+@dataclass(frozen=True)
+class PeriodOutput:
+    """A finished period: its files (name -> text, the index last) and its counts."""
+
+    key: str
+    files: dict[str, str]
+    articles: int
+    stories: int
+
+
+class Progress(Protocol):
+    """What the scheduler reports as work advances."""
+
+    def embedded(self, articles: int) -> None: ...
+
+    def found(self, stories: int) -> None: ...
+
+    def briefed(self) -> None: ...
+
+    def finished(self) -> None: ...
+
+
+@dataclass
+class PeriodState:
+    """A period in flight: the chunks still out, what came back, and its stories once known."""
+
+    task: PeriodTask
+    chunks_left: int
+    sentences: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    stories: list[list[int]] = field(default_factory=list)
+    briefs: dict[str, BriefResult] = field(default_factory=dict)
+
+    def per_article(self) -> list[tuple[str, ...]]:
+        """Each article's sentence texts, in article order."""
+        return [texts for chunk in sorted(self.sentences) for texts in self.sentences[chunk]]
+
+
+def chunk_jobs(task: PeriodTask, chunk: int = CHUNK) -> list[EmbedJob]:
+    """The period's embedding jobs: its articles in runs of ``chunk``."""
+    return [EmbedJob(task.key, number, task.articles[start : start + chunk]) for number, start in enumerate(range(0, len(task.articles), chunk))]
+
+
+def order_stories(labels: np.ndarray, articles: Sequence[Article]) -> list[list[int]]:
+    """Article positions per story, biggest first: by articles, then distinct sources, then first article."""
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(position)
+    sources = {label: len({articles[i].source or articles[i].ref for i in members}) for label, members in groups.items()}
+    return [groups[label] for label in sorted(groups, key=lambda g: (-len(groups[g]), -sources[g], groups[g][0]))]
+
+
+def story_ids(count: int) -> list[str]:
+    """``001``, ``002``, ...: zero-padded to at least three digits."""
+    width = max(3, len(str(count)))
+    return [f"{rank:0{width}d}" for rank in range(1, count + 1)]
+
+
+def find_stories(state: PeriodState) -> list[BriefJob]:
+    """Cluster the period's articles into stories; one briefing job per story, with the vectors of its sentences."""
+    articles = state.task.articles
+    per_article = state.per_article()
+    with one_blas_thread():
+        labels = cluster_stories(story_distances([a.text for a in articles]), len(articles))
+    state.stories = order_stories(labels, articles)
+    jobs = []
+    for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):
+        chosen = tuple(articles[i] for i in members)
+        texts = tuple(dict.fromkeys([t for i in members for t in per_article[i]] + [a.title for a in chosen if a.title]))
+        vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+        jobs.append(BriefJob(state.task.key, story, chosen, texts, vectors))
+    return jobs
+
+
+def story_entry(story_id: str, articles: Sequence[Article], title: str) -> dict[str, Any]:
+    """The index record of one story."""
+    return {
+        "id": story_id,
+        "title": title,
+        "articles": [a.ref for a in articles],
+        "sources": sorted({a.source for a in articles if a.source}),
+        "single_source": len(articles) == 1,
+        "briefing": f"story-{story_id}.json",
+        "markdown": f"story-{story_id}.md",
+    }
+
+
+def period_output(state: PeriodState) -> PeriodOutput:
+    """Every file of a finished period: the stories' briefings, then index.md, then index.json."""
+    task = state.task
+    files: dict[str, str] = {}
+    entries = []
+    for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):
+        brief = state.briefs[story]
+        files[f"story-{story}.md"] = brief.markdown
+        files[f"story-{story}.json"] = brief.json
+        entries.append(story_entry(story, [task.articles[i] for i in members], brief.title))
+    index = {"schema_version": INDEX_SCHEMA_VERSION, "period": task.key, "input_hash": task.digest, "articles": len(task.articles), "stories": entries}
+    files["index.md"] = period_markdown(index)
+    files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+    return PeriodOutput(task.key, files, len(task.articles), len(entries))
+
+
+def admit(task: PeriodTask, engine: Engine, active: dict[str, PeriodState], chunk: int) -> None:
+    """Start a period: send out its embedding jobs."""
+    jobs = chunk_jobs(task, chunk)
+    active[task.key] = PeriodState(task, len(jobs))
+    for job in jobs:
+        engine.submit(job)
+
+
+def take_embedding(state: PeriodState, result: EmbedResult, engine: Engine, progress: Progress) -> None:
+    """Keep a chunk's vectors; once the period's last chunk is in, send out its stories."""
+    state.sentences[result.chunk] = result.sentences
+    state.vectors.update(zip(result.texts, result.vectors, strict=True))
+    state.chunks_left -= 1
+    progress.embedded(len(result.sentences))
+    if state.chunks_left == 0:
+        jobs = find_stories(state)
+        progress.found(len(jobs))
+        for job in jobs:
+            engine.submit(job)
+
+
+def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress, chunk: int = CHUNK) -> Iterator[PeriodOutput]:
+    """Process every period on ``engine``; each is yielded once all its files are made."""
+    waiting = deque(tasks)
+    active: dict[str, PeriodState] = {}
+    while waiting or active:
+        while waiting and (not active or sum(len(s.task.articles) for s in active.values()) < ADMIT_ARTICLES):
+            admit(waiting.popleft(), engine, active, chunk)
+        result = engine.next_result()
+        state = active[result.period]
+        if isinstance(result, EmbedResult):
+            take_embedding(state, result, engine, progress)
+            continue
+        state.briefs[result.story] = result
+        progress.briefed()
+        if len(state.briefs) == len(state.stories):
+            del active[result.period]
+            progress.finished()
+            yield period_output(state)
