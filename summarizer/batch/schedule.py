@@ -159,6 +159,8 @@ def take_embedding(state: PeriodState, result: EmbedResult, engine: Engine, prog
     progress.embedded(len(result.sentences))
     if state.chunks_left == 0:
         jobs = find_stories(state)
+        state.vectors.clear()  # each job now holds its own story's vectors
+        state.sentences.clear()
         progress.found(len(jobs))
         for job in jobs:
             engine.submit(job)
