@@ -60,26 +60,22 @@ def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
         return lambda texts: np.asarray(model.encode(list(texts), normalize_embeddings=True, convert_to_tensor=True).float().numpy())  # type: ignore[attr-defined]
 
     ours = Embedder()
+    cores = torch.get_num_threads()
+
+    def one_batch_at_a_time(texts: Sequence[str]) -> np.ndarray:
+        from summarizer.embed.embedder import load_native
+
+        return np.asarray(load_native(ours.spec, ours.device, ours.precision).encode(texts, ours.batch_size, workers=1))
+
     return {
         "sentence-transformers fp32 `encode` (baseline)": st(st32),
         "sentence-transformers bf16 weights": st(st16),
         "sentence-transformers int8 dynamic quantisation": st(st8),
-        "ours: lean encoder, fp32, length-sorted batches": Embedder(precision="fp32", backend="native").encode,
-        f"**ours: default** ({ours.backend}, {ours.precision})": ours.encode,
-        "ours: default, 1 thread": lambda texts: with_threads(1, ours.encode, texts),
+        "ours: lean encoder, fp32, unpadded batches": Embedder(precision="fp32", backend="native").encode,
+        f"ours: {ours.precision}, one batch at a time on {cores} torch threads": one_batch_at_a_time,
+        f"**ours: default** ({ours.backend}, {ours.precision}, {cores} batches at a time, 1 torch thread each)": ours.encode,
+        "ours: default on 1 core": lambda texts: Embedder(threads=1).encode(texts),
     }
-
-
-def with_threads(threads: int, encode: Callable[[Sequence[str]], np.ndarray], texts: Sequence[str]) -> np.ndarray:
-    """Run ``encode`` with torch limited to ``threads``, then restore."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(threads)
-    try:
-        return encode(texts)
-    finally:
-        torch.set_num_threads(before)
 
 
 def embedding_table(texts: Sequence[str]) -> tuple[list[str], float]:

@@ -94,7 +94,7 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
         concepts = incidence(texts)
         weights = concept_weights(concepts, family_of, position_prior(sentences))
     with clock.stage("topics"):
-        mixed = hybrid_similarity(embeddings, tfidf_vectors(texts), tuning.embedding_weight)
+        mixed = hybrid_similarity(similarity, tfidf_vectors(texts), tuning.embedding_weight)
         labels = topic_model(options, sentences, tuning).fit_predict(mixed)
         del mixed
     lengths = np.array([len(text.split()) for text in texts], dtype=np.int64)

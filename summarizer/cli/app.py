@@ -33,6 +33,7 @@ def main() -> None:
     """Console entry point: user errors become one line on stderr and a non-zero exit."""
     try:
         app(standalone_mode=False)
+        leave_quickly()
     except SummarizerError as error:
         print(f"summarizer: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
@@ -58,6 +59,23 @@ def main() -> None:
     except Exception as error:  # anything unforeseen: one line, no traceback
         print(f"summarizer: internal error: {error.__class__.__name__}: {error} (please report it)", file=sys.stderr)
         sys.exit(70)
+
+
+def leave_quickly() -> None:
+    """After a command succeeded: flush the output and end the process without the interpreter's teardown.
+
+    Tearing torch down takes about half a second, a sixth of a briefing's wall
+    time. Every file is already written and closed (atomically) by now; the
+    cache commits each write. Skipped when Ray is loaded, whose exit handler
+    stops the local cluster it started.
+    """
+    if "torch" not in sys.modules or "ray" in sys.modules:
+        return
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

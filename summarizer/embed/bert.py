@@ -62,7 +62,7 @@ class BertEncoder:
         self.device = device
         self.dtype = dtype or torch.float32
         weights = load_file(str(path / "model.safetensors"), device=device)
-        self.weights = {k.removeprefix("bert."): v.to(self.dtype) for k, v in weights.items() if v.is_floating_point()}
+        self.weights = fuse_qkv({k.removeprefix("bert."): v.to(self.dtype) for k, v in weights.items() if v.is_floating_point()}, torch)
 
     def layer_norm(self, x: Any, name: str) -> Any:
         """LayerNorm with the checkpoint's weight and bias."""
@@ -81,61 +81,70 @@ class BertEncoder:
         x = x + w["embeddings.token_type_embeddings.weight"][0]
         return self.layer_norm(x, "embeddings.LayerNorm")
 
-    def attention(self, x: Any, mask: Any, prefix: str) -> Any:
-        """Multi-head self-attention with the padding mask."""
+    def attention(self, x: Any, prefix: str) -> Any:
+        """Multi-head self-attention: one fused query-key-value product, then scaled dot-product attention."""
         batch, length, hidden = x.shape
         heads = self.config["num_attention_heads"]
-
-        def split(t: Any) -> Any:
-            return t.view(batch, length, heads, hidden // heads).transpose(1, 2)
-
-        q, k, v = (split(self.linear(x, f"{prefix}.attention.self.{n}")) for n in ("query", "key", "value"))
-        out = self.torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        qkv = self.linear(x, f"{prefix}.attention.self.qkv").view(batch, length, 3, heads, hidden // heads)
+        q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
+        out = self.torch.nn.functional.scaled_dot_product_attention(q, k, v)
         out = out.transpose(1, 2).reshape(batch, length, hidden)
         return self.layer_norm(self.linear(out, f"{prefix}.attention.output.dense") + x, f"{prefix}.attention.output.LayerNorm")
 
-    def layer(self, x: Any, mask: Any, index: int) -> Any:
+    def layer(self, x: Any, index: int) -> Any:
         """One transformer block: attention, then the GELU feed-forward."""
         prefix = f"encoder.layer.{index}"
-        x = self.attention(x, mask, prefix)
+        x = self.attention(x, prefix)
         hidden = self.torch.nn.functional.gelu(self.linear(x, f"{prefix}.intermediate.dense"))
         return self.layer_norm(self.linear(hidden, f"{prefix}.output.dense") + x, f"{prefix}.output.LayerNorm")
 
-    def forward(self, ids: Any, attention: Any) -> Any:
-        """Mean-pooled (and optionally normalised) sentence vectors of one padded batch."""
-        mask = attention[:, None, None, :].to(self.torch.bool)
+    def forward(self, ids: Any) -> Any:
+        """Mean-pooled (and optionally normalised) sentence vectors of one batch of equal-length token ids."""
         x = self.embed_tokens(ids)
         for index in range(self.config["num_hidden_layers"]):
-            x = self.layer(x, mask, index)
-        weights = attention.unsqueeze(-1).to(x.dtype)
-        pooled = (x * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        pooled = pooled.float()
+            x = self.layer(x, index)
+        pooled = x.float().mean(1)
         return self.torch.nn.functional.normalize(pooled, dim=-1) if self.normalize else pooled
 
-    def batch_tensors(self, encodings: Sequence[Any]) -> tuple[Any, Any]:
-        """Right-padded ids and attention mask for a batch of encodings."""
-        longest = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), longest), dtype=np.int64)
-        attention = np.zeros((len(encodings), longest), dtype=np.int64)
-        for row, encoding in enumerate(encodings):
-            ids[row, : len(encoding.ids)] = encoding.ids
-            attention[row, : len(encoding.ids)] = 1
-        return self.torch.from_numpy(ids).to(self.device), self.torch.from_numpy(attention).to(self.device)
-
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = 64, workers: int = 1) -> np.ndarray:
         """One vector per text, in input order.
 
         Texts are batched only with texts of the same token count, so no batch
         is padded and a text's vector does not depend on what it is embedded
         with: the same text always gives the same bits, however the input is cut.
+        With ``workers`` above 1, that many threads each run whole batches
+        (torch releases the GIL; the caller sets torch to one thread each): on
+        two cores this is faster than splitting every matrix product across both.
         """
         encodings = self.tokenizer.encode_batch(list(texts))
         out = np.zeros((len(texts), self.config["hidden_size"]), dtype=np.float32)
-        with self.torch.inference_mode():
-            for chunk in same_length_batches([len(e.ids) for e in encodings], batch_size):
-                ids, attention = self.batch_tensors([encodings[i] for i in chunk])
-                out[chunk] = self.forward(ids, attention).cpu().numpy()
+        batches = same_length_batches([len(e.ids) for e in encodings], batch_size)
+
+        def embed(chunk: list[int]) -> None:
+            ids = self.torch.from_numpy(np.array([encodings[i].ids for i in chunk], dtype=np.int64)).to(self.device)
+            with self.torch.inference_mode():
+                out[chunk] = self.forward(ids).cpu().numpy()
+
+        if workers <= 1 or len(batches) <= 1:
+            for chunk in batches:
+                embed(chunk)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(embed, batches))
         return out
+
+
+def fuse_qkv(weights: dict[str, Any], torch: Any) -> dict[str, Any]:
+    """Each layer's query, key and value projections stacked into one ``qkv`` projection (one matrix product, not three)."""
+    fused = dict(weights)
+    layers = sorted({k.split(".attention.self.")[0] for k in weights if ".attention.self." in k})
+    for layer in layers:
+        for part in ("weight", "bias"):
+            names = [f"{layer}.attention.self.{n}.{part}" for n in ("query", "key", "value")]
+            fused[f"{layer}.attention.self.qkv.{part}"] = torch.cat([fused.pop(name) for name in names], dim=0).contiguous()
+    return fused
 
 
 def same_length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:

@@ -40,6 +40,14 @@ def offline_environment() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
+@lru_cache(maxsize=1)
+def default_threads() -> int:
+    """The threads torch would use on its own (the cores it sees), read before anything changes it."""
+    import torch
+
+    return int(torch.get_num_threads())
+
+
 @lru_cache(maxsize=4)
 def load_native(spec: ModelSpec, device: str, precision: str) -> Any:
     """Load the lean BERT encoder once per process."""
@@ -124,13 +132,16 @@ class Embedder:
             return rows[[position[text] for text in texts]]
         if not texts:
             return np.zeros((0, self.spec.dimension or 1), dtype=np.float32)
-        if self.threads:
-            import torch
+        import torch
 
-            torch.set_num_threads(self.threads)
+        cores = self.threads or default_threads()
         if self.backend == "native":
-            vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size)
+            on_cpu = self.device != "cuda"
+            if on_cpu:
+                torch.set_num_threads(1)  # the cores run whole batches side by side, one thread each
+            vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size, cores if on_cpu else 1)
             return np.asarray(vectors, dtype=np.float32)
+        torch.set_num_threads(cores)
         vectors = self.encode_with_sentence_transformers(texts)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # in fp32, whatever the model ran in
         return vectors / np.where(norms > 0, norms, 1.0)

@@ -16,18 +16,25 @@ RELATIVE_CUT = 0.7
 
 
 class TopicModel(Protocol):
-    """Anything that assigns each sentence to a topic numbered 0..k-1, given their cosine similarities."""
+    """Anything that assigns each sentence to a topic numbered 0..k-1, given their cosine similarities (which it may overwrite)."""
 
     def fit_predict(self, similarity: np.ndarray) -> np.ndarray: ...
 
 
 def condensed_distances(similarity: np.ndarray) -> np.ndarray:
-    """Euclidean distances of unit vectors from their cosines, sqrt(2 - 2 cos), condensed as scipy wants them."""
+    """Euclidean distances of unit vectors from their cosines, sqrt(2 - 2 cos), condensed as scipy wants them.
+
+    ``similarity`` (float32) is overwritten with the distances: no second square matrix is made.
+    """
     from scipy.spatial.distance import squareform
 
-    distances = np.sqrt(np.clip(2.0 - 2.0 * similarity, 0.0, None), dtype=np.float64)
+    distances = similarity
+    distances *= np.float32(-2.0)
+    distances += np.float32(2.0)
+    np.clip(distances, 0.0, None, out=distances)
+    np.sqrt(distances, out=distances)
     np.fill_diagonal(distances, 0.0)
-    return np.asarray(squareform(distances, checks=False))
+    return np.asarray(squareform(distances, checks=False), dtype=np.float64)
 
 
 def first_seen_order(labels: np.ndarray) -> np.ndarray:
@@ -49,7 +56,7 @@ class WardTopics:
         self.min_topics = min_topics
 
     def fit_predict(self, similarity: np.ndarray) -> np.ndarray:
-        """One topic label per sentence, from the cosine similarities of unit vectors."""
+        """One topic label per sentence, from the cosine similarities (float32) of unit vectors, which it consumes."""
         from scipy.cluster.hierarchy import fcluster, linkage
 
         rows = len(similarity)

@@ -8,6 +8,7 @@ best-matching sentence, so one article never corroborates a sentence twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -35,16 +36,33 @@ def best_matches(similarity: np.ndarray, article_of: np.ndarray, index: int, thr
     return sorted(matches.values(), key=lambda match: (-match.similarity, match.sentence))
 
 
+def near_graph(similarity: np.ndarray, threshold: float = DUPLICATE_THRESHOLD) -> Any:
+    """A sparse 0/1 matrix of the sentence pairs (each sentence with itself included) at ``threshold`` or above."""
+    from scipy.sparse import csr_matrix
+
+    rows, columns = np.nonzero(similarity >= threshold)
+    size = len(similarity)
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(size, size))
+
+
+def group_matrix(group_of: np.ndarray) -> tuple[Any, np.ndarray]:
+    """A sparse sentence-by-group 0/1 matrix, and each sentence's group column."""
+    from scipy.sparse import csr_matrix
+
+    _, column = np.unique(group_of, return_inverse=True)
+    column = column.ravel()
+    return csr_matrix((np.ones(len(column), dtype=np.float32), (np.arange(len(column)), column)), shape=(len(column), int(column.max(initial=-1)) + 1)), column
+
+
 def support(similarity: np.ndarray, group_of: np.ndarray, threshold: float = DUPLICATE_THRESHOLD) -> np.ndarray:
     """How many groups (articles, or source families) carry each sentence or a near-duplicate (at least 1)."""
-    counts = np.ones(len(similarity), dtype=np.int64)
     if len(similarity) == 0:
-        return counts
-    for group in np.unique(group_of):
-        in_group = group_of == group
-        carried = (similarity[:, in_group] >= threshold).any(axis=1) & ~in_group
-        counts += carried
-    return counts
+        return np.ones(0, dtype=np.int64)
+    groups, column = group_matrix(group_of)
+    reached = (near_graph(similarity, threshold) @ groups).tocsr()  # [sentence, group]: near-duplicates there
+    reached.data[:] = 1.0
+    own = np.asarray(reached[np.arange(len(column)), column]).ravel()
+    return np.asarray(reached.sum(axis=1)).ravel().astype(np.int64) - own.astype(np.int64) + 1
 
 
 REWRITE_SHARE = 0.5
@@ -78,9 +96,11 @@ def source_families(similarity: np.ndarray, article_of: np.ndarray, share: float
 
 
 def sentences_matched(similarity: np.ndarray, position: np.ndarray, count: int) -> np.ndarray:
-    """[i, j]: how many sentences of article i have a near-duplicate in article j (one matrix product)."""
-    membership = np.zeros((len(position), count), dtype=np.float32)
-    membership[np.arange(len(position)), position] = 1.0
-    near = (similarity >= DUPLICATE_THRESHOLD).astype(np.float32)
-    has_match = (near @ membership) > 0  # [sentence, article]
-    return np.asarray(membership.T @ has_match.astype(np.float32), dtype=np.float64)
+    """[i, j]: how many sentences of article i have a near-duplicate in article j (sparse products)."""
+    groups, _ = group_matrix(position)
+    has_match = (near_graph(similarity) @ groups).tocsr()  # [sentence, article]
+    has_match.data[:] = 1.0
+    matched = (groups.T @ has_match).toarray()
+    out = np.zeros((count, count), dtype=np.float64)
+    out[: matched.shape[0], : matched.shape[1]] = matched
+    return out

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 MAX_PHRASE = 4
 LABEL_WORDS = 6
+KEEP_PHRASES = 12  # ranked phrases kept per topic
 
 
 def stop_words() -> frozenset[str]:
@@ -85,43 +87,65 @@ def is_of_phrase(gram: list[str], flags: list[bool]) -> bool:
     return False
 
 
+def phrase_incidence(texts: Sequence[str], stops: frozenset[str]) -> tuple[Any, list[str], dict[str, Counter[str]]]:
+    """A binary sentence-by-phrase matrix (phrases in sorted order), the phrases, and how each is written."""
+    from scipy.sparse import csr_matrix
+
+    surfaces: dict[str, Counter[str]] = {}
+    found = []
+    for text in texts:
+        pairs = phrases_with_surface(text, stops)
+        for lower, surface in pairs:
+            surfaces.setdefault(lower, Counter())[surface] += 1
+        found.append({lower for lower, _ in pairs})
+    vocabulary = sorted(surfaces)
+    column = {phrase: index for index, phrase in enumerate(vocabulary)}
+    rows = [sorted(column[p] for p in phrases) for phrases in found]
+    indptr = np.cumsum([0, *(len(r) for r in rows)])
+    indices = np.array([c for r in rows for c in r], dtype=np.int64)
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocabulary))), vocabulary, surfaces
+
+
+def one_hot(keys: np.ndarray) -> tuple[Any, np.ndarray]:
+    """A sparse row-per-item, column-per-distinct-key 0/1 matrix, and the distinct keys."""
+    from scipy.sparse import csr_matrix
+
+    distinct, column = np.unique(keys, return_inverse=True)
+    column = column.ravel()
+    return csr_matrix((np.ones(len(column)), (np.arange(len(column)), column)), shape=(len(column), len(distinct))), distinct
+
+
 def topic_phrases(texts: Sequence[str], labels: np.ndarray, article_of: np.ndarray) -> dict[int, list[str]]:
     """For each topic, its phrases ranked by c-TF-IDF; only phrases from 2+ articles when any are."""
-    stops = stop_words()
-    topics = sorted({int(label) for label in labels})
-    counts: dict[int, Counter[str]] = {topic: Counter() for topic in topics}
-    articles: dict[int, dict[str, set[int]]] = {topic: {} for topic in topics}
-    surfaces: dict[str, Counter[str]] = {}
-    for text, label, article in zip(texts, labels, article_of, strict=True):
-        found = phrases_with_surface(text, stops)
-        for lower, surface in found:
-            surfaces.setdefault(lower, Counter())[surface] += 1
-        for phrase in {lower for lower, _ in found}:
-            counts[int(label)][phrase] += 1
-            articles[int(label)].setdefault(phrase, set()).add(int(article))
-    overall: Counter[str] = Counter()
-    for counter in counts.values():
-        overall.update(counter)
-    average = sum(overall.values()) / max(len(topics), 1)
-    return {topic: [as_written(phrase, surfaces[phrase]) for phrase in ranked_phrases(counts[topic], articles[topic], overall, average)] for topic in topics}
+    incidence, vocabulary, surfaces = phrase_incidence(texts, stop_words())
+    by_topic, topics = one_hot(np.asarray(labels, dtype=np.int64))
+    counts = (by_topic.T @ incidence).tocsr()  # [topic, phrase]: sentences of the topic using it
+    pair = np.asarray(labels, dtype=np.int64) * (int(np.max(article_of, initial=0)) + 1) + np.asarray(article_of, dtype=np.int64)
+    by_pair, pairs = one_hot(pair)
+    used = (by_pair.T @ incidence).tocsr()
+    used.data[:] = 1.0
+    pair_topic, _ = one_hot(pairs // (int(np.max(article_of, initial=0)) + 1))
+    spread = (pair_topic.T @ used).tocsr()  # [topic, phrase]: articles of the topic using it
+    overall = np.asarray(incidence.sum(axis=0)).ravel()
+    average = float(overall.sum()) / max(len(topics), 1)
+    words = np.array([phrase.count(" ") for phrase in vocabulary])
+    lengths = np.array([len(phrase) for phrase in vocabulary])
+    ranked = {}
+    for row, topic in enumerate(topics.tolist()):
+        start, stop = counts.indptr[row], counts.indptr[row + 1]
+        columns, tf = counts.indices[start:stop], counts.data[start:stop]
+        articles = np.asarray(spread[row, columns].todense()).ravel()
+        keep = articles >= (2 if articles.max(initial=0) >= 2 else 1)
+        columns, tf = columns[keep], tf[keep]
+        value = tf * np.log1p(average / overall[columns]) * (1 + 0.25 * words[columns])
+        order = np.lexsort((-columns, lengths[columns], -value))[:KEEP_PHRASES]
+        ranked[int(topic)] = [as_written(vocabulary[c], surfaces[vocabulary[c]]) for c in columns[order]]
+    return ranked
 
 
 def as_written(phrase: str, surfaces: Counter[str]) -> str:
     """The most frequent way the phrase is written ("Keir Starmer", "sanctions"); lower case wins ties."""
     return min(surfaces, key=lambda surface: (-surfaces[surface], not surface.islower(), surface)) if surfaces else phrase
-
-
-def ranked_phrases(counts: Counter[str], articles: dict[str, set[int]], overall: Counter[str], average: float, keep: int = 12) -> list[str]:
-    """Phrases by c-TF-IDF weight, tf x log(1 + average / overall frequency), longer ones a little ahead."""
-
-    def weight(phrase: str) -> tuple[float, int, str]:
-        value = counts[phrase] * float(np.log(1 + average / overall[phrase])) * (1 + 0.25 * phrase.count(" "))
-        return (value, -len(phrase), phrase)
-
-    most = max((len(found) for found in articles.values()), default=0)
-    floor = 2 if most >= 2 else 1
-    candidates = [phrase for phrase in counts if len(articles[phrase]) >= floor]
-    return sorted(candidates, key=weight, reverse=True)[:keep]
 
 
 def label_for(ranked: Sequence[str], text: str) -> str:

@@ -20,17 +20,18 @@ def tfidf_vectors(texts: Sequence[str]) -> Any:
         return csr_matrix((len(texts), 1), dtype=np.float64)
 
 
-def hybrid_similarity(embeddings: np.ndarray, lexical: Any, embedding_weight: float) -> np.ndarray:
+def hybrid_similarity(similarity: np.ndarray, lexical: Any, embedding_weight: float) -> np.ndarray:
     """Cosine similarities (float32) of the unit vectors [sqrt(w) * embedding, sqrt(1 - w) * TF-IDF].
 
-    Computed from the two Gram matrices (the TF-IDF one sparse), so the
-    vocabulary-wide vectors are never built: the cost is that of one
-    sentence-by-sentence matrix.
+    Built from the embeddings' similarity matrix (given) and the TF-IDF Gram
+    matrix (sparse, in float32), so the vocabulary-wide vectors are never
+    built: the cost is that of one sentence-by-sentence matrix.
     """
-    gram = embeddings @ embeddings.T * np.float32(embedding_weight)
-    gram += np.asarray((lexical @ lexical.T).toarray(), dtype=np.float32) * np.float32(1 - embedding_weight)
+    rows = lexical.astype(np.float32)
+    gram = np.asarray(similarity, dtype=np.float32) * np.float32(embedding_weight)
+    gram += (rows @ rows.T).toarray() * np.float32(1 - embedding_weight)
     squared = np.clip(np.diag(gram).copy(), 1e-12, None)
     scale = 1.0 / np.sqrt(squared)
     gram *= scale[:, None]
     gram *= scale[None, :]
-    return np.asarray(gram, dtype=np.float32)
+    return gram
