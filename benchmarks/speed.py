@@ -52,6 +52,7 @@ def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
     from summarizer.embed.models import resolve_model
 
     path = str(resolve_model(None).path)
+    cores = torch.get_num_threads()
     st32 = SentenceTransformer(path, device="cpu", local_files_only=True)
     st16 = SentenceTransformer(path, device="cpu", local_files_only=True).to(torch.bfloat16)
     st8 = torch.ao.quantization.quantize_dynamic(SentenceTransformer(path, device="cpu", local_files_only=True), {torch.nn.Linear}, dtype=torch.qint8)
@@ -60,12 +61,15 @@ def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
         return lambda texts: np.asarray(model.encode(list(texts), normalize_embeddings=True, convert_to_tensor=True).float().numpy())  # type: ignore[attr-defined]
 
     ours = Embedder()
-    cores = torch.get_num_threads()
 
     def one_batch_at_a_time(texts: Sequence[str]) -> np.ndarray:
         from summarizer.embed.embedder import load_native
 
-        return np.asarray(load_native(ours.spec, ours.device, ours.precision).encode(texts, ours.batch_size, workers=1))
+        torch.set_num_threads(cores)  # our Embedder leaves torch at one thread
+        try:
+            return np.asarray(load_native(ours.spec, ours.device, ours.precision).encode(texts, ours.batch_size, workers=1))
+        finally:
+            torch.set_num_threads(1)
 
     return {
         "sentence-transformers fp32 `encode` (baseline)": st(st32),

@@ -334,3 +334,19 @@ def test_input_inside_the_output_and_unwritable_output_are_one_line_errors(dump:
     unwritable = run_cli("batch", str(dump), "-o", str(blocker / "out"), "-q")
     assert unwritable.returncode != 0 and "Traceback" not in unwritable.stderr and "internal error" not in unwritable.stderr
     assert len(unwritable.stderr.strip().splitlines()) == 1, unwritable.stderr
+
+
+def test_ray_missing_is_a_one_line_error(dump: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "no_ray"
+    (blocker / "ray").mkdir(parents=True)
+    (blocker / "ray" / "__init__.py").write_text("raise ImportError('Ray is not installed here')\n")
+    env = dict(os.environ, PYTHONPATH=f"{blocker}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer.cli.app", "batch", str(dump), "-o", str(tmp_path / "out"), "--engine", "ray", "-q"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 2 and "pip install 'summarizer[ray]'" in done.stderr and "Traceback" not in done.stderr
