@@ -21,6 +21,15 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["SUMMARIZER_CACHE_DIR"] = tempfile.mkdtemp(prefix="summarizer-test-cache-")
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the tests' embedding cache."""
+    import shutil
+
+    cache = os.environ.get("SUMMARIZER_CACHE_DIR", "")
+    if "summarizer-test-cache-" in cache:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS
