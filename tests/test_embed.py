@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from summarizer.embed.embedder import Embedder
 
@@ -63,3 +64,29 @@ def test_a_sentence_gets_the_same_bits_whatever_it_is_embedded_with() -> None:
         for index, text in enumerate(texts):
             assert np.array_equal(embedder.encode([text])[0], together[index]), (backend, text)
         assert np.array_equal(embedder.encode(texts[::-1])[::-1], together), backend
+
+
+def test_device_auto_takes_a_gpu_when_torch_sees_one(monkeypatch) -> None:
+    import torch
+
+    from summarizer.embed import hardware
+
+    assert hardware.resolve_device("auto") == ("cuda" if torch.cuda.is_available() else "cpu")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # no GPU here: only torch's answer is faked
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: False)
+    assert hardware.resolve_device("auto") == "cuda"
+    assert hardware.resolve_precision("auto", "cuda") == "fp32"
+    assert hardware.resolve_device("cpu") == "cpu"
+
+
+def test_unavailable_device_and_unknown_precision_are_one_line_errors(seeds) -> None:
+    import torch
+
+    from tests.conftest import run_cli
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is present: --device cuda is valid here")
+    for option in (["--device", "cuda"], ["--precision", "int4"]):
+        done = run_cli("brief", str(seeds), "--no-cache", *option)
+        assert done.returncode != 0 and done.stdout == ""
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
