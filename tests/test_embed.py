@@ -72,11 +72,28 @@ def test_device_auto_takes_a_gpu_when_torch_sees_one(monkeypatch) -> None:
     from summarizer.embed import hardware
 
     assert hardware.resolve_device("auto") == ("cuda" if torch.cuda.is_available() else "cpu")
-    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # no GPU here: only torch's answer is faked
+    # No GPU here: only the device node and torch's answers are faked.
+    monkeypatch.setattr(hardware, "gpu_may_exist", lambda: True)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: False)
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: frozenset({"avx512f", "avx512_bf16"}))
     assert hardware.resolve_device("auto") == "cuda"
-    assert hardware.resolve_precision("auto", "cuda") == "fp32"
     assert hardware.resolve_device("cpu") == "cpu"
+    on_gpu = Embedder(device="auto")
+    assert (on_gpu.device, on_gpu.precision) == ("cuda", "fp32")  # the GPU's bf16 support decides, not the CPU's
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: True)
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: frozenset({"avx2"}))
+    assert Embedder(device="auto").precision == "bf16"
+    assert Embedder(device="cpu").precision == "fp32"
+    assert "|cuda|" in on_gpu.identity and "|cpu|" in Embedder(device="cpu").identity  # cached vectors are kept apart
+
+
+def test_encode_leaves_torch_threads_as_it_found_them(embedder: Embedder) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    embedder.encode(["Threads are restored after a batch.", "And after another one, too."])
+    assert torch.get_num_threads() == before
 
 
 def test_unavailable_device_and_unknown_precision_are_one_line_errors(seeds) -> None:

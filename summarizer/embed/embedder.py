@@ -1,7 +1,11 @@
-"""Sentence embeddings with sentence-transformers (Reimers & Gurevych, EMNLP 2019), loaded offline.
+"""Sentence embeddings (Sentence-BERT, Reimers & Gurevych, EMNLP 2019) from a local model, offline.
 
-The heavy libraries (torch, sentence-transformers) are imported only when the
-first sentence is embedded, so the CLI's --help and input errors stay instant.
+BERT mean-pooling models (the default all-MiniLM-L6-v2 among them) run through
+the lean encoder in ``bert.py``, which never imports transformers or
+sentence-transformers; any other model runs through sentence-transformers.
+torch is imported only when the first sentence is embedded (or, for the
+device, where a GPU may exist), so --help, input errors and briefings served
+from the cache stay fast.
 """
 
 from __future__ import annotations
@@ -100,16 +104,11 @@ class Embedder:
         precision: str = "auto",
     ) -> None:
         self.spec = resolve_model(model)
-        self.requested_device = device
+        self.device = resolve_device(device)  # imports torch only where a GPU may exist
         self.batch_size = batch_size
         self.backend = choose_backend(self.spec, backend)
         self.threads = threads
-        self.precision = resolve_precision(precision, "cuda" if device == "cuda" else "cpu")
-
-    @property
-    def device(self) -> str:
-        """The device the model runs on (``auto`` resolved on first use; it imports torch)."""
-        return resolve_device(self.requested_device)
+        self.precision = resolve_precision(precision, self.device)
 
     @property
     def name(self) -> str:
@@ -119,7 +118,7 @@ class Embedder:
     @property
     def identity(self) -> str:
         """What a cached vector depends on: the model's name and folder, how it is run, and how we batch."""
-        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.precision}|r{VECTOR_REVISION}"
+        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.device}|{self.precision}|r{VECTOR_REVISION}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text (an empty input gives a 0-row matrix); repeated texts are embedded once."""
@@ -135,14 +134,18 @@ class Embedder:
         import torch
 
         cores = self.threads or default_threads()
-        if self.backend == "native":
-            on_cpu = self.device != "cuda"
-            if on_cpu:
-                torch.set_num_threads(1)  # the cores run whole batches side by side, one thread each
-            vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size, cores if on_cpu else 1)
-            return np.asarray(vectors, dtype=np.float32)
-        torch.set_num_threads(cores)
-        vectors = self.encode_with_sentence_transformers(texts)
+        before = torch.get_num_threads()
+        try:
+            if self.backend == "native":
+                on_cpu = self.device != "cuda"
+                if on_cpu:
+                    torch.set_num_threads(1)  # the cores run whole batches side by side, one thread each
+                vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size, cores if on_cpu else 1)
+                return np.asarray(vectors, dtype=np.float32)
+            torch.set_num_threads(cores)
+            vectors = self.encode_with_sentence_transformers(texts)
+        finally:
+            torch.set_num_threads(before)  # the caller's setting, as it was
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # in fp32, whatever the model ran in
         return vectors / np.where(norms > 0, norms, 1.0)
 

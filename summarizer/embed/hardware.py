@@ -9,6 +9,7 @@ falls back to fp32 elsewhere, where emulated bf16 would be slower.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,11 +33,21 @@ def cpu_flags() -> frozenset[str]:
     return frozenset()
 
 
+GPU_DEVICE_NODES = ("/dev/nvidiactl", "/dev/nvidia0", "/dev/kfd", "/dev/dxg")  # NVIDIA, AMD ROCm, WSL
+
+
+def gpu_may_exist() -> bool:
+    """False only on Linux with no GPU device node, where torch cannot see a GPU: no need to import it to know."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(Path(node).exists() for node in GPU_DEVICE_NODES)
+
+
 def resolve_device(device: str) -> str:
-    """``auto`` is CUDA when a GPU is visible, else the CPU."""
+    """``auto`` is CUDA when a GPU is visible, else the CPU (torch is imported only where a GPU may exist)."""
     if device not in DEVICES:
         raise ModelError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
-    if device == "cpu":
+    if device == "cpu" or (device == "auto" and not gpu_may_exist()):
         return "cpu"
     import torch
 
