@@ -108,13 +108,9 @@ def machine() -> str:
     """The CPU, its cores, its native bf16 units, the GPU (if any) and torch's version, as one line."""
     import torch
 
-    from summarizer.embed.hardware import BF16_CPU_FLAGS, cpu_flags
+    from summarizer.embed.hardware import BF16_CPU_FLAGS, cpu_flags, cpu_info
 
-    model = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines() if Path("/proc/cpuinfo").exists() else []:
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
+    model = cpu_info().get("model name", "unknown CPU")
     bf16 = ", ".join(sorted(cpu_flags() & BF16_CPU_FLAGS)) or "none"
     gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "no GPU"
     return f"Machine: {model}, {os.cpu_count()} cores; native bf16 units: {bf16}; {gpu}; torch {torch.__version__}."
