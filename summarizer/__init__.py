@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from summarizer.types import Article, Briefing, Bullet, Citation, LeftOut, RunnerUp, Sentence, Topic
+from summarizer.types import Article, Briefing, Bullet, Citation, LeftOut, RunnerUp, Sentence, Skipped, Topic
 
 if TYPE_CHECKING:
     from summarizer.embed.embedder import Encoder
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Topic", "summarize"]
+__all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Skipped", "Topic", "summarize"]
 
 
 def as_articles(items: Sequence[Article | str | dict[str, Any]]) -> list[Article]:

@@ -11,7 +11,8 @@ class Article:
     """One news article as read from the input.
 
     ``id`` is the article's position in the briefing's source list (0-based);
-    ``ref`` is the user's own identifier (a JSONL ``id`` or the file name).
+    ``ref`` is the user's own identifier (a JSONL ``id`` or the file name);
+    ``encoding`` is the text encoding the file was read in ('' when given as text).
     """
 
     id: int
@@ -22,6 +23,15 @@ class Article:
     published: str = ""
     path: str = ""
     ref: str = ""
+    encoding: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file (or record) that was not read, and why, with a hint where one helps."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -104,3 +114,4 @@ class Briefing:
     sentences: tuple[Sentence, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
     provenance: dict[str, Any] = field(default_factory=dict)
+    skipped: tuple[Skipped, ...] = ()

@@ -31,6 +31,7 @@ from summarizer.types import Article
 TEMPORARY_MARK = ".tmp-"
 MARKER = ".summarizer-batch"  # written first: this folder is a batch output, safe to resume into
 LOCK = ".summarizer-batch.lock"
+WRITE_PAUSE_VARIABLE = "SUMMARIZER_TEST_WRITE_PAUSE"  # tests only: seconds to pause halfway through each file written
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,13 @@ def write_atomic(target: Path, text: str) -> None:
     import os
 
     temporary = target.with_name(f".{target.name}{TEMPORARY_MARK}{os.getpid()}")
+    pause = float(os.environ.get(WRITE_PAUSE_VARIABLE) or 0)
     with open(temporary, "w", encoding="utf-8") as stream:
+        if pause:  # fault injection for the kill tests: half the file on disk, then a pause
+            stream.write(text[: len(text) // 2])
+            stream.flush()
+            time.sleep(pause)
+            text = text[len(text) // 2 :]
         stream.write(text)
         stream.flush()
         os.fsync(stream.fileno())
