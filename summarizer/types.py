@@ -115,3 +115,13 @@ class Briefing:
     left_out: tuple[LeftOut, ...] = ()
     provenance: dict[str, Any] = field(default_factory=dict)
     skipped: tuple[Skipped, ...] = ()
+
+    def empty_reason(self) -> str:
+        """Why the briefing has no bullet, in one sentence ('' when it has bullets)."""
+        if self.bullets:
+            return ""
+        if not self.sentences:
+            reasons = sorted({item.reason for item in self.left_out})
+            kinds = f" (left out: {', '.join(reasons)})" if reasons else ""
+            return f"no sentence could stand as a bullet: every span of the articles was too short or not a sentence{kinds}"
+        return "no topic was reported widely enough to make a bullet: ask for one with bullets=N (--bullets N)"
