@@ -42,9 +42,9 @@ def embedder():
     return Embedder()
 
 
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed CLI in a fresh process, as a user would."""
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed CLI in a fresh process, as a user would (in ``env``, else this process's environment)."""
+    env = dict(env if env is not None else os.environ, PYTHONUNBUFFERED="1")
     return subprocess.run(
         [sys.executable, "-m", "summarizer.cli.app", *args],
         input=stdin,

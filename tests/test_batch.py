@@ -270,18 +270,6 @@ def test_bad_output_folders_and_strict_mode(dump: Path, tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
-def test_local_pool_and_ray_give_byte_identical_files(dump: Path, tmp_path: Path) -> None:
-    pytest.importorskip("ray")
-    single, pool, ray_out = tmp_path / "single", tmp_path / "pool", tmp_path / "ray"
-    common = ["--no-cache", "-q"]
-    assert run_cli("batch", str(dump), "-o", str(single), "-w", "1", *common).returncode == 0  # one process, all cores' threads
-    on_pool = run_cli("batch", str(dump), "-o", str(pool), "-w", "2", "--chunk", "1", "--threads", "1", *common)  # two processes, one article a job
-    assert on_pool.returncode == 0, on_pool.stderr
-    on_ray = run_cli("batch", str(dump), "-o", str(ray_out), "--engine", "ray", "-w", "2", "--chunk", "2", *common)
-    assert on_ray.returncode == 0, on_ray.stderr
-    assert tree(single) == tree(pool) == tree(ray_out)
-
-
 def test_weeks_all_gzip_and_the_gold_story_field_is_never_read(tmp_path: Path) -> None:
     dumps = {}
     for name, records in (("plain", seed_records()), ("gold", [dict(r, story=f"gold-{i}") for i, r in enumerate(seed_records())])):

@@ -11,11 +11,13 @@ both give the same vectors.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
+
+Batch = TypeVar("Batch")
 
 
 def is_supported(path: Path) -> bool:
@@ -110,11 +112,13 @@ class BertEncoder:
         """One vector per text, in input order.
 
         Texts are batched only with texts of the same token count, so no batch
-        is padded and a text's vector does not depend on what it is embedded
-        with: the same text always gives the same bits, however the input is cut.
-        With ``workers`` above 1, that many threads each run whole batches
-        (torch releases the GIL; the caller sets torch to one thread each): on
-        two cores this is faster than splitting every matrix product across both.
+        is padded; with ``batch_size`` 1 (the embedder's choice on CPUs) every
+        text has a forward pass of its own, so its vector is a function of its
+        tokens alone, whatever else is embedded and however the kernels block
+        a matrix product by its row count. With ``workers`` above 1, that many
+        threads each run whole batches, one intra-op thread each (torch
+        releases the GIL): on two cores this is faster than splitting every
+        matrix product across both.
         """
         encodings = self.tokenizer.encode_batch(list(texts))
         out = np.zeros((len(texts), self.config["hidden_size"]), dtype=np.float32)
@@ -125,15 +129,28 @@ class BertEncoder:
             with self.torch.inference_mode():
                 out[chunk] = self.forward(ids).cpu().numpy()
 
-        if workers <= 1 or len(batches) <= 1:
-            for chunk in batches:
-                embed(chunk)
-            return out
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(embed, batches))
+        run_batches(embed, batches, workers, self.torch)
         return out
+
+
+def run_batches(embed: Callable[[Batch], None], batches: Sequence[Batch], workers: int, torch: Any) -> None:
+    """Run ``embed`` on every batch: in this thread, or on ``workers`` threads, each batch on one intra-op thread.
+
+    OpenMP keeps its thread count per thread: a new thread starts with the
+    machine's default, whatever ``torch.set_num_threads`` said in the thread
+    that made it, and oneDNN then splits a batch's products across threads,
+    which changes how their sums round (seen on Intel AMX). So every pool
+    thread sets one intra-op thread for itself before its first batch.
+    """
+    if workers <= 1 or len(batches) <= 1:
+        torch.set_num_threads(1)
+        for batch in batches:
+            embed(batch)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=workers, initializer=torch.set_num_threads, initargs=(1,)) as pool:
+        list(pool.map(embed, batches))
 
 
 def fuse_qkv(weights: dict[str, Any], torch: Any) -> dict[str, Any]:

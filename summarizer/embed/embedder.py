@@ -22,8 +22,9 @@ from summarizer.errors import ModelError
 if TYPE_CHECKING:
     import numpy as np
 
-BATCH_SIZE = 64
-VECTOR_REVISION = 2  # bumped whenever the same model and text could give other bits (2: unpadded batches)
+CPU_BATCH_SIZE = 1  # one sentence per forward pass: its vector is a function of its own tokens, whatever else is embedded
+GPU_BATCH_SIZE = 64  # on a GPU, sentences of one token count are batched together (nothing is padded)
+VECTOR_REVISION = 3  # bumped whenever the same model and text could give other bits (2: unpadded batches; 3: one sentence a pass on CPUs)
 
 
 class Encoder(Protocol):
@@ -98,14 +99,14 @@ class Embedder:
         self,
         model: str | None = None,
         device: str = "auto",
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
         backend: str = "auto",
         threads: int | None = None,
         precision: str = "auto",
     ) -> None:
         self.spec = resolve_model(model)
         self.device = resolve_device(device)  # imports torch only where a GPU may exist
-        self.batch_size = batch_size
+        self.batch_size = batch_size or (GPU_BATCH_SIZE if self.device == "cuda" else CPU_BATCH_SIZE)
         self.backend = choose_backend(self.spec, backend)
         self.threads = threads
         self.precision = resolve_precision(precision, self.device)
@@ -118,7 +119,7 @@ class Embedder:
     @property
     def identity(self) -> str:
         """What a cached vector depends on: the model's name and folder, how it is run, and how we batch."""
-        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.device}|{self.precision}|r{VECTOR_REVISION}"
+        return f"{self.spec.name}|{self.spec.path}|{self.backend}|{self.device}|{self.precision}|b{self.batch_size}|r{VECTOR_REVISION}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text (an empty input gives a 0-row matrix); repeated texts are embedded once."""
@@ -134,33 +135,42 @@ class Embedder:
         import torch
 
         cores = self.threads or default_threads()
+        workers = cores if self.device != "cuda" else 1  # CPU: whole batches side by side, one intra-op thread each
         before = torch.get_num_threads()
         try:
             if self.backend == "native":
-                on_cpu = self.device != "cuda"
-                if on_cpu:
-                    torch.set_num_threads(1)  # the cores run whole batches side by side, one thread each
-                vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size, cores if on_cpu else 1)
+                vectors = load_native(self.spec, self.device, self.precision).encode(texts, self.batch_size, workers)
                 return np.asarray(vectors, dtype=np.float32)
-            torch.set_num_threads(cores)
-            vectors = self.encode_with_sentence_transformers(texts)
+            vectors = self.encode_with_sentence_transformers(texts, workers)
         finally:
             torch.set_num_threads(before)  # the caller's setting, as it was
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # in fp32, whatever the model ran in
         return vectors / np.where(norms > 0, norms, 1.0)
 
-    def encode_with_sentence_transformers(self, texts: Sequence[str]) -> np.ndarray:
-        """Raw vectors from sentence-transformers, batched by token count as the native encoder does."""
-        import numpy as np
+    def encode_with_sentence_transformers(self, texts: Sequence[str], workers: int) -> np.ndarray:
+        """Raw vectors from sentence-transformers, batched by token count and threaded as the native encoder does.
 
-        from summarizer.embed.bert import same_length_batches
+        The tokenizer runs in this thread only (fast tokenizers are not safe
+        to share between threads); the forward passes run on ``workers``
+        threads, one intra-op thread each.
+        """
+        import numpy as np
+        import torch
+
+        from summarizer.embed.bert import run_batches, same_length_batches
 
         model = load_model(self.spec, self.device, self.precision)
         lengths = [len(ids) for ids in model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]]
         dimension_of = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in sentence-transformers 5
-        dimension = dimension_of() or 1
-        out = np.zeros((len(texts), dimension), dtype=np.float32)
-        for batch in same_length_batches(lengths, self.batch_size):
-            tensor = model.encode([texts[i] for i in batch], batch_size=len(batch), convert_to_tensor=True, show_progress_bar=False)
-            out[batch] = tensor.float().cpu().numpy()
+        out = np.zeros((len(texts), dimension_of() or 1), dtype=np.float32)
+        prepare = getattr(model, "preprocess", None) or model.tokenize  # tokenize was renamed in sentence-transformers 6
+        jobs = [(batch, prepare([texts[i] for i in batch])) for batch in same_length_batches(lengths, self.batch_size)]
+
+        def embed(job: tuple[list[int], Any]) -> None:
+            batch, features = job
+            moved = {key: value.to(model.device) if hasattr(value, "to") else value for key, value in features.items()}
+            with torch.inference_mode():
+                out[batch] = model(moved)["sentence_embedding"].float().cpu().numpy()
+
+        run_batches(embed, jobs, workers, torch)
         return out

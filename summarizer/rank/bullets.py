@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from summarizer.topics.duplicates import DUPLICATE_THRESHOLD, best_matches
+from summarizer.topics.duplicates import DUPLICATE_THRESHOLD, SHOWN_DECIMALS, best_matches
 from summarizer.types import Bullet, Citation, RunnerUp, Sentence
 
 RUNNERS_UP = 2
-DECIMALS = 4
+DECIMALS = SHOWN_DECIMALS
 
 
 def citations_for(index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool) -> tuple[Citation, ...]:
@@ -27,7 +27,7 @@ def citations_for(index: int, sentences: Sequence[Sentence], similarity: np.ndar
 def runners_up(index: int, members: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray, similarity: np.ndarray) -> tuple[RunnerUp, ...]:
     """The best other sentences of the topic that are not rewrites of the chosen one."""
     others = [m for m in members if m != index and similarity[index, m] < DUPLICATE_THRESHOLD]
-    others.sort(key=lambda m: (-scores[m], m))
+    others.sort(key=lambda m: (-round(float(scores[m]), DECIMALS), m))  # as shown, then by position
     return tuple(
         RunnerUp(sentences[m].article_id, sentences[m].start, sentences[m].end, sentences[m].text, round(float(scores[m]), DECIMALS))
         for m in others[:RUNNERS_UP]

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 DUPLICATE_THRESHOLD = 0.75
+SHOWN_DECIMALS = 4  # similarities are shown rounded; ties at that precision go by position (article, then offset)
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,11 @@ class Match:
 
 
 def best_matches(similarity: np.ndarray, article_of: np.ndarray, index: int, threshold: float = DUPLICATE_THRESHOLD) -> list[Match]:
-    """For sentence ``index``, the best near-duplicate in each other article, best first."""
+    """For sentence ``index``, the best near-duplicate in each other article, best first.
+
+    The order is total: by similarity as shown (rounded), then by sentence
+    position, which orders by article and then by offset.
+    """
     row = similarity[index]
     matches: dict[int, Match] = {}
     for other in np.flatnonzero(row >= threshold):
@@ -33,7 +38,7 @@ def best_matches(similarity: np.ndarray, article_of: np.ndarray, index: int, thr
             continue
         if article not in matches or row[other] > matches[article].similarity:
             matches[article] = Match(int(other), float(row[other]))
-    return sorted(matches.values(), key=lambda match: (-match.similarity, match.sentence))
+    return sorted(matches.values(), key=lambda match: (-round(match.similarity, SHOWN_DECIMALS), match.sentence))
 
 
 def near_graph(similarity: np.ndarray, threshold: float = DUPLICATE_THRESHOLD) -> Any:
