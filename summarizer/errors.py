@@ -23,3 +23,37 @@ class CacheError(SummarizerError):
     """The on-disk embedding cache cannot be used."""
 
     exit_code = 4
+
+
+class UsageError(SummarizerError):
+    """An option has a value the command does not know (an unknown --device, --precision...)."""
+
+    exit_code = 2
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the command stops, says what it finished, and exits 128 + the signal number.
+
+    A BaseException, like KeyboardInterrupt, so no ``except Exception`` swallows
+    it; unlike KeyboardInterrupt, click does not turn it into a silent abort.
+    """
+
+    def __init__(self, signal_number: int, detail: str = "nothing was written") -> None:
+        super().__init__(signal_number, detail)
+        self.signal_number = signal_number
+        self.detail = detail
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal number, as shells report a process ended by that signal (130, 143)."""
+        return 128 + self.signal_number
+
+    @property
+    def signal_name(self) -> str:
+        """SIGINT, SIGTERM..."""
+        import signal
+
+        try:
+            return signal.Signals(self.signal_number).name
+        except ValueError:
+            return f"signal {self.signal_number}"

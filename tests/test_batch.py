@@ -228,7 +228,7 @@ def test_rerun_skips_unchanged_periods_and_redoes_changed_ones(dump: Path, tmp_p
     records[0]["text"] += "\n\nA late paragraph was added to the first article today."
     write_dump(dump, records)
     changed = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q")
-    assert "1 periods briefed (1 more unchanged, skipped)" in changed.stdout
+    assert "1 period briefed (1 more unchanged, skipped)" in changed.stdout
     assert tree(out)["2025-03-02/index.json"] == before["2025-03-02/index.json"]
     assert tree(out)["2025-03-01/index.json"] != before["2025-03-01/index.json"]
     forced = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q", "--force")
@@ -286,12 +286,40 @@ def test_weeks_all_gzip_and_the_gold_story_field_is_never_read(tmp_path: Path) -
         assert trees["plain"] == trees["gold"]  # the story field changes nothing
 
 
-def test_progress_bars_and_the_closing_line(dump: Path, tmp_path: Path) -> None:
+def test_progress_bars_on_a_terminal_only_and_the_closing_line(dump: Path, tmp_path: Path) -> None:
     done = run_cli("batch", str(dump), "-o", str(tmp_path / "out"))
     assert done.returncode == 0, done.stderr
-    assert "periods" in done.stderr and "stories" in done.stderr and "articles embedded" in done.stderr
+    assert "articles embedded" not in done.stderr and "\x1b[" not in done.stderr and "\r" not in done.stderr  # a log gets no bars
     assert "dump.jsonl:6: not valid JSON" in done.stderr  # every malformed line, with file and line
     assert re.search(r"2 periods briefed .* 5 articles, \d+ stories; 2 malformed lines, 0 repeated articles; [\d.]+ s, [\d.]+ articles/s", done.stdout)
+    terminal = on_a_terminal([sys.executable, "-m", "summarizer.cli.app", "batch", str(dump), "-o", str(tmp_path / "tty")])
+    assert "periods" in terminal and "stories" in terminal and "articles embedded" in terminal
+
+
+def on_a_terminal(command: list[str]) -> str:
+    """Run ``command`` with stderr on a pseudo-terminal; what it wrote there."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 rows, 100 columns
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=300)
+    os.close(leader)
+    assert process.returncode == 0
+    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_fewer_stories_on_a_rerun_leave_no_stale_files(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ class Engine(Protocol):
 
     def next_result(self) -> Result: ...
 
-    def close(self) -> None: ...
+    def close(self, wait: bool = True) -> None: ...
 
 
 def build_encoder(config: WorkerConfig) -> Encoder:
@@ -78,7 +78,7 @@ class InlineEngine:
             self.encoder = build_encoder(self.config)
         return do_job(self.queue.popleft(), self.config.options, self.encoder)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         """Nothing to release."""
 
 
@@ -88,6 +88,9 @@ _WORKER: tuple[WorkerConfig, Encoder] | None = None
 def init_worker(config: WorkerConfig) -> None:
     """Pool initializer: build this process's encoder once, and exit when the driver dies (even by SIGKILL)."""
     global _WORKER
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the driver alone decides
     watch_parent(os.getppid())
     _WORKER = (config, build_encoder(config))
 
@@ -137,9 +140,12 @@ class PoolEngine:
         result: Result = future.result()
         return result
 
-    def close(self) -> None:
-        """Drop queued jobs and stop the workers."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
+        """Drop queued jobs and stop the workers: after their current job, or at once (``wait`` False, on an interruption)."""
+        if not wait:
+            for process in list(getattr(self.pool, "_processes", {}).values()):  # the executor has no public terminate
+                process.terminate()
+        self.pool.shutdown(wait=wait, cancel_futures=True)
 
 
 class RayWorker:
@@ -200,7 +206,7 @@ class RayEngine:
         result: Result = self.pool.get_next_unordered()
         return result
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         """Leave the cluster running; the actors go with this driver."""
 
 

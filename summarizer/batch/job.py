@@ -20,12 +20,13 @@ from typing import Any
 
 from summarizer import __version__
 from summarizer.batch.dump import Dump
-from summarizer.batch.engines import EngineFactory
+from summarizer.batch.engines import Engine, EngineFactory
 from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.periods import group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
-from summarizer.errors import InputError
+from summarizer.errors import InputError, Interrupted
 from summarizer.options import Options
+from summarizer.plural import plural
 from summarizer.types import Article
 
 TEMPORARY_MARK = ".tmp-"
@@ -59,8 +60,9 @@ class Outcome:
         """The closing summary line."""
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         return (
-            f"batch: {self.periods} periods briefed ({self.skipped} more unchanged, skipped), {self.articles} articles, {self.stories} stories; "
-            f"{self.malformed} malformed lines, {self.repeated} repeated articles; {self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'}"
+            f"batch: {plural(self.periods, 'period')} briefed ({self.skipped} more unchanged, skipped), {plural(self.articles, 'article')}, "
+            f"{plural(self.stories, 'story')}; {plural(self.malformed, 'malformed line')}, {plural(self.repeated, 'repeated article')}; "
+            f"{self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'}"
         )
 
 
@@ -204,6 +206,27 @@ def exclusive(outdir: Path) -> Iterator[None]:
         yield
 
 
+def run_todo(todo: Sequence[PeriodTask], outdir: Path, engine: Engine, progress: Any, chunk: int) -> int:
+    """Run and write the periods to do; the number of stories. Interrupted, it says how many periods were written."""
+    progress.start(len(todo), sum(len(t.articles) for t in todo))
+    written = stories = 0
+    stopped = False
+    try:
+        for output in run_periods(todo, engine, progress, chunk):
+            write_period(outdir, output)
+            written += 1
+            stories += output.stories
+    except Interrupted as stop:
+        stopped = True
+        left = len(todo) - written
+        stop.detail = f"{written} of {plural(len(todo), 'period')} finished and written to {outdir}, {left} not; rerun the same command to finish them"
+        raise
+    finally:
+        progress.close()
+        engine.close(wait=not stopped)
+    return stories
+
+
 def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engine_for: EngineFactory, progress: Any, chunk: int = CHUNK) -> Outcome:
     """Run the periods that need it on the engine ``engine_for(articles to do)`` makes, write them, then the top index."""
     started = time.perf_counter()
@@ -216,15 +239,7 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
         articles = sum(len(t.articles) for t in todo)
         stories = 0
         if todo:
-            engine = engine_for(articles)
-            progress.start(len(todo), articles)
-            try:
-                for output in run_periods(todo, engine, progress, chunk):
-                    write_period(outdir, output)
-                    stories += output.stories
-            finally:
-                engine.close()
-                progress.close()
+            stories = run_todo(todo, outdir, engine_for(articles), progress, chunk)
         write_top(outdir, tasks)
     seconds = time.perf_counter() - started
     return Outcome(len(todo), len(tasks) - len(todo), articles, stories, len(dump.problems), len(dump.duplicates), seconds)

@@ -47,6 +47,6 @@ def run_all(systems: dict[str, System], clusters: Sequence[Cluster], config: Ben
     prepared = [prepare(cluster) for cluster in clusters]
     results = []
     for name, system in systems.items():
-        for item in tqdm(prepared, desc=f"{name:>14}", unit="cluster", file=sys.stderr, disable=not progress, leave=True):
+        for item in tqdm(prepared, desc=f"{name:>14}", unit="cluster", file=sys.stderr, disable=not progress or not sys.stderr.isatty(), leave=True):
             results.append(run_one(name, system, item, config))
     return results

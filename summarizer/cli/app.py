@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from typing import Annotated, Any, Optional
 
 import typer
 
 from summarizer.cli.batch import batch
 from summarizer.cli.bench import bench
 from summarizer.cli.brief import brief
-from summarizer.errors import SummarizerError
+from summarizer.errors import Interrupted, SummarizerError
 
 app = typer.Typer(
     name="summarizer",
@@ -24,21 +26,44 @@ app.command(help="Brief a news dump: one briefing per story per day (or week), o
 app.command(help="Score systems against human reference summaries (ROUGE), side by side with classic baselines.")(bench)
 
 
+def show_version(asked: bool) -> None:
+    """Print the version and stop (``--version``)."""
+    if asked:
+        from summarizer import __version__
+
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[Optional[bool], typer.Option("--version", help="Print the version and exit.", callback=show_version, is_eager=True)] = None,
+) -> None:
     """Multi-document news briefings: one verbatim, cited bullet per topic."""
+
+
+def interrupt(signal_number: int, frame: Any) -> None:
+    """Signal handler: stop the command with Interrupted, which says what was finished."""
+    raise Interrupted(signal_number)
 
 
 def main() -> None:
     """Console entry point: user errors become one line on stderr and a non-zero exit."""
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
-        app(standalone_mode=False)
+        code = app(args=sys.argv[1:] or ["--help"], prog_name="summarizer", standalone_mode=False)
+        if isinstance(code, int) and code:  # an exit code Typer returned instead of raising
+            sys.exit(code)
         leave_quickly()
+    except Interrupted as stop:
+        print(f"summarizer: interrupted by {stop.signal_name}: {stop.detail}", file=sys.stderr)
+        sys.exit(stop.exit_code)
     except SummarizerError as error:
         print(f"summarizer: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        print("summarizer: interrupted", file=sys.stderr)
+        print("summarizer: interrupted by SIGINT: nothing was written", file=sys.stderr)
         sys.exit(130)
     except typer.Exit as done:
         sys.exit(done.exit_code)

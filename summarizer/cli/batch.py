@@ -33,10 +33,14 @@ THREADS_HELP = "Torch threads per worker (default: cores / workers locally, 1 wi
 
 
 class Progress:
-    """Three tqdm bars: periods briefed, stories briefed (of those found so far), articles embedded; none when quiet."""
+    """Three tqdm bars: periods briefed, stories briefed (of those found so far), articles embedded.
+
+    Only on a terminal: none when quiet or when stderr is a file or a pipe,
+    so a log never fills with the bars' escape codes.
+    """
 
     def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
+        self.quiet = quiet or not sys.stderr.isatty()
         self.bars: list[Any] = []
 
     def start(self, periods: int, articles: int) -> None:

@@ -11,23 +11,63 @@ from pathlib import Path
 from summarizer.errors import InputError
 
 
-def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
-    """Refuse to overwrite an input, or an existing file unless ``force``."""
-    resolved = target.resolve()
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file ``path`` leads to (symlinks followed), or None where there is none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
+
+
+def input_identities(inputs: Sequence[str]) -> set[tuple[int, int]]:
+    """The (device, inode) of every file the inputs name or hold, however reached: folders, symlinks, ``..``, hard links."""
+    found: set[tuple[int, int]] = set()
     for given in inputs:
-        if given != "-" and Path(given).resolve() == resolved:
-            raise InputError(f"{target}: is one of the inputs; choose another output file")
+        if given == "-":
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for folder, _, names in os.walk(path, followlinks=True):
+                found.update(identity for name in names if (identity := file_identity(Path(folder) / name)))
+        elif identity := file_identity(path):
+            found.add(identity)
+    return found
+
+
+def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
+    """Refuse to write over an input (even with ``force``), a folder, or an existing file unless ``force``."""
     if target.is_dir():
         raise InputError(f"{target}: is a folder; give a file name")
-    if target.exists() and not force:
+    identity = file_identity(target)
+    if identity is None:
+        return
+    if identity in input_identities(inputs):
+        raise InputError(f"{target}: is one of the inputs (or inside an input folder); choose another output file")
+    if not force:
         raise InputError(f"{target}: already exists; use --force to overwrite it")
 
 
+def new_file_mode(target: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else what the umask allows (as open() does)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(target: Path, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8) to a temporary file beside ``target``, then rename it into place."""
+    """Write ``content`` (text as UTF-8) to a temporary file beside ``target``, then rename it into place.
+
+    The file gets the permissions a plain write would give it (mkstemp's
+    are 0600 whatever the umask).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
+        os.fchmod(handle, new_file_mode(target))
         with os.fdopen(handle, "wb") as stream:
             stream.write(content.encode("utf-8") if isinstance(content, str) else content)
             stream.flush()

@@ -13,7 +13,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from summarizer.errors import ModelError
+from summarizer.errors import ModelError, UsageError
 
 PRECISIONS = ("auto", "fp32", "bf16")
 DEVICES = ("auto", "cpu", "cuda")
@@ -52,7 +52,7 @@ def gpu_may_exist() -> bool:
 def resolve_device(device: str) -> str:
     """``auto`` is CUDA when a GPU is visible, else the CPU (torch is imported only where a GPU may exist)."""
     if device not in DEVICES:
-        raise ModelError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
+        raise UsageError(f"unknown --device {device!r}: use one of {', '.join(DEVICES)}")
     if device == "cpu" or (device == "auto" and not gpu_may_exist()):
         return "cpu"
     import torch
@@ -67,7 +67,7 @@ def resolve_device(device: str) -> str:
 def resolve_precision(precision: str, device: str) -> str:
     """``auto`` is bf16 on CPUs with native bf16 units and on bf16-capable GPUs, else fp32."""
     if precision not in PRECISIONS:
-        raise ModelError(f"unknown precision {precision!r}: use one of {', '.join(PRECISIONS)}")
+        raise UsageError(f"unknown --precision {precision!r}: use one of {', '.join(PRECISIONS)}")
     if precision != "auto":
         return precision
     if device == "cuda":
