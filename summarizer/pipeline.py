@@ -131,6 +131,14 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tupl
     return bullets, topics, [index for _, index in picks]
 
 
+def input_record(article: Article) -> dict[str, object]:
+    """An input's id, the hash of its text and, when read from bytes, the encoding assumed."""
+    record: dict[str, object] = {"id": article.id, "sha256": hashlib.sha256(article.text.encode()).hexdigest()}
+    if article.encoding:
+        record["encoding"] = article.encoding
+    return record
+
+
 def provenance(articles: Sequence[Article], options: Options, embedder: Encoder, analysis: Analysis) -> dict[str, object]:
     """How the briefing was made: tool, model, options, input hashes and counts (no clock time)."""
     return {
@@ -138,7 +146,7 @@ def provenance(articles: Sequence[Article], options: Options, embedder: Encoder,
         "version": __version__,
         "model": embedder.name,
         "options": options.as_record(),
-        "inputs": [{"id": a.id, "sha256": hashlib.sha256(a.text.encode()).hexdigest()} for a in articles],
+        "inputs": [input_record(a) for a in articles],
         "counts": {
             "articles": len(articles),
             "sentences": len(analysis.sentences),
