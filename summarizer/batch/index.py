@@ -1,38 +1,49 @@
-"""The indexes of a batch run: one per period (stories, biggest first) and one for the whole output folder."""
+"""The indexes of a batch run: one per period (stories, biggest first) and one for the whole output folder.
+
+Story titles come from the articles, so every one goes through ``markdown_text``
+(inside ``markdown_link``): a hostile headline cannot add links, images or structure.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from summarizer.render.escape import markdown_link, markdown_text
+from summarizer.render.parts import counted
+
 
 def story_line(story: dict[str, Any]) -> str:
     """``1. [Title](story-001.md): 7 articles, 3 sources`` (single-source stories say so)."""
-    count = len(story["articles"])
-    sources = len(story["sources"])
-    detail = f"{count} article{'s' if count != 1 else ''}"
-    if sources:
-        detail += f", {sources} source{'s' if sources != 1 else ''}"
+    detail = counted(len(story["articles"]), "article")
+    if story["sources"]:
+        detail += ", " + counted(len(story["sources"]), "source")
     if story["single_source"]:
         detail += ", single source"
-    title = story["title"].replace("[", "(").replace("]", ")")
-    return f"{int(story['id'])}. [{title}]({story['markdown']}): {detail}"
+    return f"{int(story['id'])}. {markdown_link(story['title'], story['markdown'])}: {detail}"
 
 
 def period_markdown(index: dict[str, Any]) -> str:
     """A period's index.md: its stories, biggest first."""
     stories = index["stories"]
-    lines = [f"# {index['period']}: {len(stories)} stories from {index['articles']} articles", ""]
+    heading = f"{markdown_text(str(index['period']))}: {counted(len(stories), 'story')} from {counted(int(index['articles']), 'article')}"
+    lines = [f"# {heading}", ""]
     lines += [story_line(story) for story in stories]
     return "\n".join(lines) + "\n"
+
+
+def period_line(period: dict[str, Any]) -> str:
+    """``- [2025-03-02](2025-03-02/index.md): 3 stories, 12 articles: Biggest story title``."""
+    key = str(period["period"])
+    top = f": {markdown_text(period['top_story'])}" if period.get("top_story") else ""
+    counts = f"{counted(int(period['stories']), 'story')}, {counted(int(period['articles']), 'article')}"
+    return f"- {markdown_link(key, key + '/index.md')}: {counts}{top}"
 
 
 def top_markdown(periods: Sequence[dict[str, Any]]) -> str:
     """OUTDIR/index.md: every period with its counts and biggest story."""
     lines = ["# News briefings by period", ""]
-    for period in periods:
-        top = f": {period['top_story']}" if period.get("top_story") else ""
-        lines.append(f"- [{period['period']}]({period['period']}/index.md): {period['stories']} stories, {period['articles']} articles{top}")
+    lines += [period_line(period) for period in periods]
     return "\n".join(lines) + "\n"
 
 

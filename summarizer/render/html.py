@@ -1,36 +1,73 @@
-"""The briefing as a standalone HTML page (escaped; no scripts, no external assets)."""
+"""The briefing as one self-contained HTML page, from a Jinja2 template with autoescaping.
+
+Python only prepares plain values; the template escapes every one of them. Only
+http, https and mailto URLs become links; a Content-Security-Policy forbids
+scripts, remote loads, forms and ``<base>`` (it is written in templates/base.html).
+"""
 
 from __future__ import annotations
 
-from html import escape
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from summarizer.render.markdown import footer, source_name
+from summarizer.render.escape import clean_text, live_url
+from summarizer.render.parts import capitalised, empty_note, footer_text, source_details, source_name
 from summarizer.types import Article, Briefing, Bullet
 
-STYLE = "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}li{margin:.4rem 0}"
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def bullet_item(bullet: Bullet) -> str:
-    """One ``<li>`` with the label, the quoted sentence and links to its sources."""
-    links = "".join(f'<a href="#source-{n + 1}">[{n + 1}]</a>' for n in sorted(bullet.article_ids))
-    return f"<li><strong>{escape(bullet.label[:1].upper() + bullet.label[1:])}</strong>: {escape(bullet.text)} {links}</li>"
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The template environment: autoescaping on, undefined names an error."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
-def source_item(article: Article) -> str:
-    """One ``<li>`` of the source list."""
-    name = escape(source_name(article))
-    if article.url:
-        name = f'<a href="{escape(article.url, quote=True)}">{name}</a>'
-    details = ", ".join(escape(part) for part in (article.source, article.published) if part)
-    return f'<li id="source-{article.id + 1}">{name}{" — " + details if details else ""}</li>'
+def bullet_view(bullet: Bullet) -> dict[str, Any]:
+    """A bullet's label, sentence and 1-based source numbers."""
+    return {
+        "label": clean_text(capitalised(bullet.label.strip())),
+        "text": clean_text(bullet.text),
+        "cites": [number + 1 for number in sorted(bullet.article_ids)],
+    }
+
+
+def source_view(article: Article) -> dict[str, Any]:
+    """A source: its name, a link only for http(s)/mailto URLs, any other URL as text."""
+    href = live_url(article.url)
+    return {
+        "number": article.id + 1,
+        "name": clean_text(source_name(article)),
+        "href": href,
+        "details": ", ".join(clean_text(part) for part in source_details(article)),
+        "url_text": "" if href else clean_text(article.url),
+    }
+
+
+def briefing_view(briefing: Briefing) -> dict[str, Any]:
+    """Everything the briefing template shows, as plain (unescaped) values."""
+    return {
+        "title": clean_text(briefing.title),
+        "bullets": [bullet_view(b) for b in briefing.bullets],
+        "empty": clean_text(empty_note(briefing)),
+        "sources": [source_view(a) for a in briefing.articles],
+        "footer": clean_text(footer_text(briefing)),
+    }
 
 
 def render_html(briefing: Briefing) -> str:
     """The briefing as an HTML document."""
-    bullets = "\n".join(bullet_item(b) for b in briefing.bullets)
-    sources = "\n".join(source_item(a) for a in briefing.articles)
-    return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(briefing.title)}</title>'
-        f"<style>{STYLE}</style></head>\n<body>\n<h1>{escape(briefing.title)}</h1>\n<ul>\n{bullets}\n</ul>\n"
-        f"<h2>Sources</h2>\n<ol>\n{sources}\n</ol>\n<p><em>{escape(footer(briefing).strip('_'))}</em></p>\n</body></html>\n"
-    )
+    return environment().get_template("briefing.html").render(briefing_view(briefing))

@@ -3,16 +3,21 @@
 ``articles[a].text[start:end]`` is exactly the text each citation points at;
 ``citations[0]`` of a bullet is the quoted sentence itself. Output is
 deterministic: keys in a fixed order, floats rounded, no clock time.
+Version 1.1 added ``skipped``. Non-ASCII text is written as is, except lone
+surrogates and U+2028/U+2029, which are written as ``\\u`` escapes so the file
+is valid UTF-8 and safe to paste into JavaScript.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from summarizer.types import Article, Briefing, Bullet, LeftOut, Topic
+from summarizer.types import Article, Briefing, Bullet, LeftOut, Skipped, Topic
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+UNSAFE_CHARS = re.compile(r"[\u2028\u2029\ud800-\udfff]")
 
 
 def bullet_record(bullet: Bullet) -> dict[str, Any]:
@@ -58,6 +63,11 @@ def left_out_record(item: LeftOut) -> dict[str, Any]:
     return {"article_id": item.article_id, "start": item.start, "end": item.end, "reason": item.reason}
 
 
+def skipped_record(item: Skipped) -> dict[str, Any]:
+    """An input that was not read, and why."""
+    return {"path": item.path, "reason": item.reason}
+
+
 def briefing_record(briefing: Briefing) -> dict[str, Any]:
     """The whole briefing as a JSON-ready dict."""
     return {
@@ -67,10 +77,12 @@ def briefing_record(briefing: Briefing) -> dict[str, Any]:
         "articles": [article_record(a) for a in briefing.articles],
         "topics": [topic_record(t, briefing) for t in briefing.topics],
         "left_out": [left_out_record(item) for item in briefing.left_out],
+        "skipped": [skipped_record(item) for item in briefing.skipped],
         "provenance": briefing.provenance,
     }
 
 
 def render_json(briefing: Briefing) -> str:
     """The briefing as indented JSON text ending in a newline."""
-    return json.dumps(briefing_record(briefing), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(briefing_record(briefing), ensure_ascii=False, indent=2)
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

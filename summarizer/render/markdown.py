@@ -1,20 +1,16 @@
-"""The briefing as Markdown: title, one cited bullet per topic, numbered sources, a footer."""
+"""The briefing as Markdown: title, one cited bullet per topic, numbered sources, a footer.
+
+Every article-derived string goes through ``markdown_text`` (or ``markdown_url``), so a
+hostile article cannot add links, images, HTML or structure to the briefing.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
+from summarizer.render.escape import markdown_text, markdown_url
+from summarizer.render.parts import capitalised, empty_note, footer_text, source_details, source_name
 from summarizer.types import Article, Briefing, Bullet
 
-
-def source_name(article: Article) -> str:
-    """The article's title, else its file name, else its id."""
-    if article.title:
-        return article.title
-    if article.path:
-        return Path(article.path).name
-    return article.ref or f"article {article.id + 1}"
+__all__ = ["bullet_line", "citation_marks", "footer", "render_markdown", "source_line", "source_name"]
 
 
 def citation_marks(bullet: Bullet) -> str:
@@ -24,33 +20,31 @@ def citation_marks(bullet: Bullet) -> str:
 
 def bullet_line(bullet: Bullet) -> str:
     """``- **Label**: text [1][3]``."""
-    label = bullet.label[:1].upper() + bullet.label[1:]
-    return f"- **{label}**: {bullet.text} {citation_marks(bullet)}"
+    label = markdown_text(capitalised(bullet.label.strip()))
+    text = markdown_text(bullet.text)
+    return f"- **{label}**: {text} {citation_marks(bullet)}" if label else f"- {text} {citation_marks(bullet)}"
 
 
 def source_line(article: Article) -> str:
     """``1. Title — source, date, <url>``."""
-    details = [part for part in (article.source, article.published) if part]
-    line = f"{article.id + 1}. {source_name(article)}"
+    line = f"{article.id + 1}. {markdown_text(source_name(article))}"
+    details = source_details(article)
     if details:
-        line += " — " + ", ".join(details)
-    if article.url:
-        line += f" <{article.url}>"
+        line += " — " + ", ".join(markdown_text(part) for part in details)
+    if article.url.strip():
+        line += " " + markdown_url(article.url)
     return line
 
 
 def footer(briefing: Briefing) -> str:
-    """How much went in and what was left out, in one line."""
-    reasons = Counter(item.reason for item in briefing.left_out)
-    left = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
-    text = f"_{len(briefing.articles)} articles, {len(briefing.sentences)} sentences in {len(briefing.topics)} topics; {len(briefing.bullets)} bullets"
-    return text + (f"; left out: {left}._" if left else "._")
+    """How much went in, what was left out and what was skipped, in one italic line."""
+    return f"_{markdown_text(footer_text(briefing))}_"
 
 
 def render_markdown(briefing: Briefing) -> str:
     """The briefing as Markdown text ending in a newline."""
-    lines = [f"# {briefing.title}", ""]
-    lines += [bullet_line(b) for b in briefing.bullets] or ["_No sentence could stand as a bullet._"]
+    lines = [f"# {markdown_text(briefing.title)}".rstrip(), ""]
+    lines += [bullet_line(b) for b in briefing.bullets] or [f"_{markdown_text(empty_note(briefing))}_"]
     lines += ["", "## Sources", ""]
     lines += [source_line(a) for a in briefing.articles]
     lines += ["", footer(briefing)]

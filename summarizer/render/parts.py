@@ -1,0 +1,64 @@
+"""Plain-text pieces every renderer shows alike: names, counts, the footer line, the empty-briefing note.
+
+Nothing here escapes: Markdown passes these through ``markdown_text``, HTML through the template's autoescaping.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from summarizer.types import Article, Briefing, Skipped
+
+PLURALS = {"story": "stories"}
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 article``, ``2 articles``, ``3 stories``."""
+    return f"{number} {noun if number == 1 else PLURALS.get(noun, noun + 's')}"
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper-cased (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def source_name(article: Article) -> str:
+    """The article's title, else its file name, else its id."""
+    if article.title.strip():
+        return article.title
+    if article.path:
+        return Path(article.path).name
+    return article.ref or f"article {article.id + 1}"
+
+
+def source_details(article: Article) -> list[str]:
+    """The outlet and the date, those that are known."""
+    return [part for part in (article.source, article.published) if part.strip()]
+
+
+def skipped_note(skipped: tuple[Skipped, ...]) -> str:
+    """``skipped 2 files: a.pdf (PDF: convert it to text first), b.bin (binary)`` ('' when none)."""
+    if not skipped:
+        return ""
+    return f"skipped {counted(len(skipped), 'file')}: " + ", ".join(f"{item.path} ({item.reason})" for item in skipped)
+
+
+def footer_text(briefing: Briefing) -> str:
+    """How much went in, what was left out and what was skipped, as one sentence."""
+    reasons = Counter(item.reason for item in briefing.left_out)
+    parts = [
+        f"{counted(len(briefing.articles), 'article')}, {counted(len(briefing.sentences), 'sentence')} in {counted(len(briefing.topics), 'topic')}",
+        counted(len(briefing.bullets), "bullet"),
+    ]
+    if reasons:
+        parts.append("left out: " + ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items())))
+    if briefing.skipped:
+        parts.append(skipped_note(briefing.skipped))
+    return "; ".join(parts) + "."
+
+
+def empty_note(briefing: Briefing) -> str:
+    """Why there is no bullet, as a sentence ('' when there are bullets)."""
+    reason = briefing.empty_reason()
+    return capitalised(reason) + ("" if reason.endswith(".") else ".") if reason else ""

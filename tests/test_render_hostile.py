@@ -1,0 +1,306 @@
+"""Hostile articles: nothing an article says can add links, images, HTML, scripts or structure to a briefing.
+
+Markdown is parsed back with markdown-it-py (CommonMark) and HTML with html.parser;
+the checks look at what a reader's renderer would build, not at substrings.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from summarizer.batch.index import period_markdown, story_line, top_markdown
+from summarizer.render import render
+from summarizer.render.escape import clean_text, live_url, markdown_text, markdown_url
+from summarizer.render.parts import capitalised, footer_text
+from summarizer.types import Article, Briefing, Bullet, Citation, Sentence, Skipped, Topic
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "Talks end ](http://evil.example) today",
+    "![x](http://tracker.example/pixel.gif)",
+    "[x](y)",
+    "# Heading",
+    "Title\n# Injected heading\n\n- item\n> quote",
+    "line one\r\nline two\u2028three\u2029four\x85five\vsix\fseven",
+    "<script>alert(1)</script>",
+    "**bold** and *em* and __u__ _v_ ***x*** end_",
+    "`code` and ``more``",
+    "1. ordered",
+    "2025) year",
+    "- dash",
+    "+ plus",
+    "=== equals",
+    "---",
+    "***",
+    "> quote",
+    "```fence",
+    "~~~fence",
+    "    indented code",
+    "[ref]: http://evil.example",
+    "<http://evil.example>",
+    "<mailto:a@evil.example>",
+    "&lt;b&gt; &amp; &#x3C;script&#62; AT&T",
+    "a \\ backslash\\",
+    "trailing hashes ##",
+    "| a | b |\n|---|---|",
+    "~~strike~~",
+    "<!-- comment -->",
+    "<div onclick=x>block</div>",
+    "javascript:alert(1)",
+    "snake_case and _lead and trail_",
+    "two spaces  \nthen a line",
+    "\x00null\x07bell\x1b[31m",
+    "lone \ud800 surrogate",
+    "[^1] footnote",
+    "www.evil.example",
+    "bidi \u202e)1(trela:tpircsavaj\u2066 spoof",
+]
+
+BAD_URLS = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "evil.example/x",
+    "/relative",
+    "#source-1",
+]
+GOOD_URLS = [
+    "https://x.org/a b>c<d",
+    'https://x.org/"onmouseover=alert(1)',
+    " HTTPS://x.org/ok\n",
+    "http://x.org/](http://evil)",
+    "https://x.org/\ud800\u202e\u3000x",
+]
+MARKDOWN = MarkdownIt("commonmark")
+
+
+def hostile_briefing(text: str, url: str = "", bullets: bool = True) -> Briefing:
+    """A briefing whose every article-derived field is ``text`` (and whose first article's URL is ``url``)."""
+    first = Article(id=0, text=text, title=text, source=text, url=url, published=text, path=text, ref=text)
+    second = Article(id=1, text=text, path="dir/" + text)
+    sentences = (Sentence(0, 0, 0, len(text), text), Sentence(1, 0, 0, len(text), text))
+    bullet = Bullet(0, text, text, 0.5, (Citation(0, 0, len(text)), Citation(1, 0, len(text))))
+    return Briefing(
+        title=text,
+        bullets=(bullet,) if bullets else (),
+        articles=(first, second),
+        topics=(Topic(0, text, (0, 1)),),
+        sentences=sentences if bullets else (),
+        skipped=(Skipped(text, text), Skipped("b.bin", "binary")),
+    )
+
+
+def inline_text(token: Token) -> str:
+    """The text a reader sees in an inline token."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def children(tokens: list[Token]) -> list[Token]:
+    """Every inline child token."""
+    return [child for token in tokens for child in token.children or []]
+
+
+def markdown_problems(text: str, live_links: int = 0) -> list[str]:
+    """What hostile text managed to inject into Markdown: raw HTML, images, links other than http(s) autolinks."""
+    tokens = MARKDOWN.parse(text)
+    inline = children(tokens)
+    problems = [f"{t.type}: {t.content!r}" for t in tokens + inline if t.type in ("html_block", "html_inline", "image")]
+    problems += [f"{t.type} in blocks" for t in tokens if t.type in ("blockquote_open", "code_block", "fence", "hr", "table_open")]
+    links = [t for t in inline if t.type == "link_open"]
+    problems += [f"link {t.attrs}" for t in links if t.markup != "autolink" or not str(t.attrs["href"]).lower().startswith(("http://", "https://"))]
+    if len(links) != live_links:
+        problems.append(f"{len(links)} links, expected {live_links}")
+    return problems
+
+
+def check_briefing_markdown(briefing: Briefing, live_links: int) -> None:
+    """Parse the briefing's Markdown; its structure is ours alone and every field reads as given."""
+    text = render(briefing, "md")
+    assert markdown_problems(text, live_links) == [], text
+    tokens = MARKDOWN.parse(text)
+    headings = [(t.tag, inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == [("h1", clean_text(briefing.title)), ("h2", "Sources")], text
+    assert [t.type for t in tokens].count("bullet_list_open") == (1 if briefing.bullets else 0)
+    assert [t.type for t in tokens].count("ordered_list_open") == 1
+    items = [i for i, t in enumerate(tokens) if t.type == "list_item_open"]
+    assert len(items) == len(briefing.bullets) + len(briefing.articles), text
+    lines = [inline_text(tokens[i + 2]) for i in items]
+    for bullet, line in zip(briefing.bullets, lines, strict=False):
+        assert line == f"{clean_text(capitalised(bullet.label.strip()))}: {clean_text(bullet.text)} [1][2]"
+    numbers = [tokens[i].info for i in items[len(briefing.bullets) :]]
+    assert numbers == [str(a.id + 1) for a in briefing.articles]
+    strong = [t for t in children(tokens) if t.type == "strong_open"]
+    emphasis = [t for t in children(tokens) if t.type == "em_open"]
+    assert len(strong) == len([b for b in briefing.bullets if clean_text(b.label)]), text
+    assert len(emphasis) == (1 if briefing.bullets else 2), text
+    assert inline_text(tokens[-2]) == clean_text(footer_text(briefing))
+
+
+class PageParser(HTMLParser):
+    """Every start tag with its attributes, and the text of each tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.texts: dict[str, list[str]] = {}
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+        if tag not in ("meta", "br"):
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.texts.setdefault(self.open[-1], []).append(data)
+
+
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "ul", "ol", "li", "strong", "a", "span", "footer", "p", "em"}
+REQUIRED_CSP = ("default-src 'none'", "img-src 'none'", "base-uri 'none'", "form-action 'none'")
+
+
+def html_problems(page: str, live_links: int | None = None) -> list[str]:
+    """What hostile text managed to inject into an HTML page, and any missing protection."""
+    parser = PageParser()
+    parser.feed(page)
+    parser.close()
+    problems = [f"tag {tag}" for tag, _ in parser.tags if tag not in ALLOWED_TAGS]
+    problems += [f"{tag} {name}=" for tag, attrs in parser.tags for name in attrs if name.startswith("on")]
+    anchors = [attrs for tag, attrs in parser.tags if tag == "a"]
+    for attrs in anchors:
+        href = attrs.get("href", "")
+        if href.startswith("#source-") and href[8:].isdigit():
+            continue
+        if not href.lower().startswith(("http://", "https://", "mailto:")):
+            problems.append(f"href {href!r}")
+        elif set(attrs.get("rel", "").split()) != {"noopener", "noreferrer", "nofollow"}:
+            problems.append(f"rel of {href!r}")
+    external = [a for a in anchors if not a.get("href", "").startswith("#")]
+    if live_links is not None and len(external) != live_links:
+        problems.append(f"{len(external)} links, expected {live_links}")
+    metas = [attrs for tag, attrs in parser.tags if tag == "meta"]
+    csp = [m.get("content", "") for m in metas if m.get("http-equiv", "").lower() == "content-security-policy"]
+    if len(csp) != 1 or any(rule not in csp[0] for rule in REQUIRED_CSP) or "script-src" in csp[0]:
+        problems.append(f"CSP {csp}")
+    if {"name": "referrer", "content": "no-referrer"} not in metas:
+        problems.append("no referrer meta")
+    if not any(m.get("name") == "viewport" for m in metas):
+        problems.append("no viewport meta")
+    return problems
+
+
+def page_texts(page: str) -> dict[str, list[str]]:
+    """The text inside each kind of tag."""
+    parser = PageParser()
+    parser.feed(page)
+    return parser.texts
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_cannot_shape_the_markdown(text: str) -> None:
+    check_briefing_markdown(hostile_briefing(text), live_links=0)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_cannot_shape_an_empty_briefing(text: str) -> None:
+    briefing = hostile_briefing(text, bullets=False)
+    check_briefing_markdown(briefing, live_links=0)
+    assert html_problems(render(briefing, "html"), live_links=0) == []
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_cannot_shape_the_html(text: str) -> None:
+    page = render(hostile_briefing(text), "html")
+    assert html_problems(page, live_links=0) == [], page
+    texts = page_texts(page)
+    assert texts["h1"] == [clean_text(text)] if clean_text(text) else "h1" not in texts
+    assert texts["title"] == texts.get("h1", [])
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_urls_other_than_http_and_mailto_stay_text(url: str) -> None:
+    briefing = hostile_briefing("Talks end", url)
+    check_briefing_markdown(briefing, live_links=0)
+    page = render(briefing, "html")
+    assert html_problems(page, live_links=0) == [], page
+    assert clean_text(url) in "".join(page_texts(page)["span"])
+
+
+@pytest.mark.parametrize("url", GOOD_URLS)
+def test_http_urls_are_links_that_cannot_break_out(url: str) -> None:
+    briefing = hostile_briefing("Talks end", url)
+    check_briefing_markdown(briefing, live_links=1)
+    assert html_problems(render(briefing, "html"), live_links=1) == []
+    for fmt in ("md", "html", "json"):
+        render(briefing, fmt).encode("utf-8")
+
+
+def test_the_scheme_is_judged_as_a_browser_reads_it() -> None:
+    assert live_url(" JaVaScRiPt:alert(1)") == ""
+    assert live_url("java\nscript:alert(1)") == ""
+    assert live_url("\x00 javascript:alert(1)") == ""
+    assert live_url(" MAILTO:desk@x.org ") == "MAILTO:desk@x.org"
+    assert live_url("ht\ttps://x.org/") == "https://x.org/"
+    assert markdown_url("mailto:desk@x.org") == "mailto:desk@x.org"  # Markdown links only http(s)
+    assert markdown_url("https://x.org/a b>") == "<https://x.org/a%20b%3E>"
+    assert markdown_url("javascript:alert(1)") == "javascript:alert(1)"
+
+
+def test_markdown_text_escapes_only_what_can_act() -> None:
+    assert markdown_text("Allies agreed on £1.6 billion ($2 billion).") == "Allies agreed on £1.6 billion ($2 billion)."
+    assert markdown_text("000_ef6e963bd60a07bf.txt") == "000_ef6e963bd60a07bf.txt"
+    assert markdown_text("[x](y) *a* <b> #1") == "\\[x\\](y) \\*a\\* \\<b\\> \\#1"
+    assert markdown_text("![x](y) a!") == "\\!\\[x\\](y) a!"
+    assert markdown_text("- a") == "\\- a"
+    assert markdown_text("1999. A year") == "1999\\. A year"
+    assert markdown_text("AT&T &amp;") == "AT&T \\&amp;"
+    assert markdown_text("a\r\n\n b\u2028c") == "a b c"
+    assert clean_text("\u202eevil\u2069 \x00ok\ud800") == "evil ok\ufffd"
+
+
+def story(title: str, number: int = 1) -> dict[str, Any]:
+    """A period index's story entry."""
+    return {"id": number, "title": title, "articles": ["a"], "sources": ["Wire"], "single_source": True, "markdown": f"story-{number:03d}.md"}
+
+
+@pytest.mark.parametrize("title", HOSTILE)
+def test_batch_indexes_show_hostile_titles_as_text(title: str) -> None:
+    assert "\n" not in story_line(story(title))
+    index = {"period": "2025-03-02", "articles": 1, "stories": [story(title), story(title, 2)]}
+    for text in (period_markdown(index), top_markdown([{"period": "2025-03-02", "articles": 1, "stories": 2, "top_story": title}])):
+        tokens = MARKDOWN.parse(text)
+        inline = children(tokens)
+        assert [t.type for t in tokens + inline if t.type in ("html_block", "html_inline", "image", "blockquote_open", "code_block", "fence", "hr")] == []
+        assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1"], text
+        links = [t for t in inline if t.type == "link_open"]
+        assert all(not str(t.attrs["href"]).startswith(("http", "javascript", "data", "//")) for t in links), text
+        assert len([t for t in tokens if t.type == "list_item_open"]) == len(links), text
+    tokens = MARKDOWN.parse(period_markdown(index))
+    titles = [inline_text(tokens[i + 2]) for i, t in enumerate(tokens) if t.type == "list_item_open"]
+    assert titles == [f"{clean_text(title) or 'untitled'}: 1 article, 1 source, single source"] * 2
+
+
+def test_batch_links_point_at_our_files() -> None:
+    index = {"period": "2025-03-02", "articles": 1, "stories": [story("One story")]}
+    assert period_markdown(index) == "# 2025-03-02: 1 story from 1 article\n\n1. [One story](story-001.md): 1 article, 1 source, single source\n"
+    top = top_markdown([{"period": "2025-W10", "articles": 3, "stories": 2, "top_story": "<b>Big</b>"}])
+    assert top == "# News briefings by period\n\n- [2025-W10](2025-W10/index.md): 2 stories, 3 articles: \\<b\\>Big\\</b\\>\n"
