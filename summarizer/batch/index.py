@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from summarizer.plural import plural as counted
 from summarizer.render.escape import markdown_link, markdown_text
-from summarizer.render.parts import counted
 
 
 def story_line(story: dict[str, Any]) -> str:

@@ -8,14 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from summarizer.plural import plural as counted
 from summarizer.types import Article, Briefing, Skipped
-
-PLURALS = {"story": "stories"}
-
-
-def counted(number: int, noun: str) -> str:
-    """``1 article``, ``2 articles``, ``3 stories``."""
-    return f"{number} {noun if number == 1 else PLURALS.get(noun, noun + 's')}"
 
 
 def capitalised(text: str) -> str:
