@@ -72,8 +72,10 @@ def sentences_of(*articles: list[str]) -> tuple[list[Article], list[Sentence]]:
         docs.append(Article(id=number, text=text, published=f"2024-01-0{number + 1}"))
         offset = 0
         for index, sentence in enumerate(texts):
-            found.append(Sentence(number, index, offset, offset + len(sentence), sentence))
-            offset += len(sentence) + 1
+            start = text.index(sentence, offset)  # offsets computed from the text, never typed by hand
+            found.append(Sentence(number, index, start, start + len(sentence), sentence))
+            offset = start + len(sentence)
+    assert all(docs[s.article_id].text[s.start : s.end] == s.text for s in found)
     return docs, found
 
 
@@ -82,7 +84,22 @@ def test_lead_baselines_follow_their_definitions() -> None:
     assert baselines.lead(docs, found, None) == ["B1 five six.", "B2 seven eight."]  # the most recent article
     assert baselines.lead_round_robin(docs, found, None) == ["A1 one two.", "B1 five six.", "A2 three four.", "B2 seven eight."]
     assert baselines.lead_round_robin(docs, found, 4) == ["A1 one two.", "B1 five six."]
-    assert baselines.random_sentences(found, None, 0, "k") == baselines.random_sentences(found, None, 0, "k")
+
+
+def test_random_baseline_is_seeded_and_picks_from_the_input() -> None:
+    # 12 sentences: 12! orders, so two seeds (or keys) giving the same one by chance is out of the question
+    _docs, found = sentences_of(*[[f"Sentence {n} of article {a} says {n * 7 % 5} things." for n in range(6)] for a in "AB"])
+    texts = [s.text for s in found]
+    first = baselines.random_sentences(found, None, 0, "k")
+    other_seed = baselines.random_sentences(found, None, 1, "k")
+    other_key = baselines.random_sentences(found, None, 0, "j")
+    assert baselines.random_sentences(found, None, 0, "k") == first  # the same seed again, after other calls
+    assert baselines.random_sentences(found, None, 1, "k") == other_seed
+    assert first != other_seed and first != other_key and first != texts  # shuffled, by seed and by cluster key
+    assert sorted(first) == sorted(other_seed) == sorted(texts)  # every input sentence once, nothing else
+    budgeted = baselines.random_sentences(found, 12, 1, "k")
+    assert budgeted == other_seed[: len(budgeted)] and 1 < len(budgeted) < len(texts)
+    assert sum(len(t.split()) for t in budgeted[:-1]) < 12 <= sum(len(t.split()) for t in budgeted)
 
 
 def test_centroid_lexrank_textrank_and_oracle_pick_the_shared_content() -> None:

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from summarizer.embed.embedder import Embedder
+from summarizer.errors import SummarizerError
 
 TEXTS = [
     "Sir Keir Starmer announced a coalition of the willing to defend a peace deal in Ukraine.",
@@ -78,7 +79,11 @@ def test_device_auto_takes_a_gpu_when_torch_sees_one(monkeypatch) -> None:
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: False)
     monkeypatch.setattr(hardware, "cpu_flags", lambda: frozenset({"avx512f", "avx512_bf16"}))
     assert hardware.resolve_device("auto") == "cuda"
-    assert hardware.resolve_device("cpu") == "cpu"
+    assert hardware.resolve_device("cuda") == "cuda"
+    assert hardware.resolve_device("cpu") == "cpu"  # an explicit cpu is never overridden, even with a GPU in sight
+    assert Embedder(device="cpu").device == "cpu"
+    with pytest.raises(SummarizerError, match=r"unknown (--)?device 'gpu'"):
+        hardware.resolve_device("gpu")
     on_gpu = Embedder(device="auto")
     assert (on_gpu.device, on_gpu.precision) == ("cuda", "fp32")  # the GPU's bf16 support decides, not the CPU's
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda: True)

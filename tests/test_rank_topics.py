@@ -212,6 +212,13 @@ def test_centroid_similarity_prefers_the_sentence_all_articles_share() -> None:
         "Rebels held Kandar after seizing the city.",
         "Rebels in Kandar seized the city hall.",
     ]
-    sentences = [Sentence(a, 0, 0, len(t), t) for a, t in zip([0, 0, 1, 2], texts, strict=True)]
+    article_of = [0, 0, 1, 2]
+    articles = [" ".join(t for t, a in zip(texts, article_of, strict=True) if a == number) for number in range(3)]
+    sentences = []
+    for text, number in zip(texts, article_of, strict=True):
+        start = articles[number].index(text)  # offsets computed from the article text, never typed by hand
+        sentences.append(Sentence(number, article_of[: len(sentences)].count(number), start, start + len(text), text))
+    assert [articles[s.article_id][s.start : s.end] for s in sentences] == texts
+    assert [(s.article_id, s.index) for s in sentences] == [(0, 0), (0, 1), (1, 0), (2, 0)]
     similarity = centroid_similarity(sentences, np.array([0, 0, 1, 2]))
     assert similarity.argmin() == 1
