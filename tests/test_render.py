@@ -15,17 +15,28 @@ from summarizer.types import Article, Briefing, Bullet, Citation, LeftOut, Runne
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schema" / "briefing.schema.json").read_text())
 
 
+def span(article: Article, text: str) -> tuple[int, int]:
+    """Where ``text`` stands in the article (computed, so the fixture cannot drift from its text)."""
+    start = article.text.index(text)
+    return start, start + len(text)
+
+
 def tiny_briefing() -> Briefing:
     first = Article(id=0, text="Allies agreed <no> easing of sanctions. Talks go on.", title="Sanctions stay", source="Wire", url="https://x.org/a")
     second = Article(id=1, text="Headline\nThe allies agreed no easing of sanctions.", path="b.txt")
-    sentences = (Sentence(0, 0, 0, 39, first.text[0:39]), Sentence(1, 0, 9, 51, second.text[9:51]))
+    own, duplicate, heading = (
+        span(first, "Allies agreed <no> easing of sanctions."),
+        span(second, "The allies agreed no easing of sanctions."),
+        span(second, "Headline"),
+    )
+    sentences = (Sentence(0, 0, *own, first.text[slice(*own)]), Sentence(1, 0, *duplicate, second.text[slice(*duplicate)]))
     bullet = Bullet(
         topic_id=0,
         label="sanctions",
         text=sentences[0].text,
         score=0.8,
-        citations=(Citation(0, 0, 39), Citation(1, 9, 51, 0.93)),
-        runners_up=(RunnerUp(1, 9, 51, sentences[1].text, 0.7),),
+        citations=(Citation(0, *own), Citation(1, *duplicate, 0.93)),
+        runners_up=(RunnerUp(1, *duplicate, sentences[1].text, 0.7),),
         topic_size=2,
     )
     return Briefing(
@@ -34,7 +45,7 @@ def tiny_briefing() -> Briefing:
         articles=(first, second),
         topics=(Topic(0, "sanctions", (0, 1)),),
         sentences=sentences,
-        left_out=(LeftOut(1, 0, 8, "heading"),),
+        left_out=(LeftOut(1, *heading, "heading"),),
         provenance={"tool": "summarizer", "version": "0", "model": "m", "options": {}, "inputs": [], "counts": {}},
     )
 
