@@ -157,7 +157,7 @@ def main() -> None:
     from summarizer.ingest.readers import read_inputs
     from summarizer.pipeline import split_all
 
-    articles = read_inputs([str(args.dump)])
+    articles = list(read_inputs([str(args.dump)]).articles)
     sentences, _ = split_all(articles)
     texts = [s.text for s in sentences]
     distinct = list(dict.fromkeys(texts))

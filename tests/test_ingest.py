@@ -22,9 +22,10 @@ def test_folder_reads_supported_files_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# First headline\n\n" + BODY)
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     (tmp_path / ".hidden.txt").write_text(BODY)
-    articles = read_inputs([str(tmp_path)])
-    assert [a.title for a in articles] == ["First headline", "Second headline here"]
-    assert [a.id for a in articles] == [0, 1]
+    reading = read_inputs([str(tmp_path)])
+    assert [a.title for a in reading.articles] == ["First headline", "Second headline here"]
+    assert [a.id for a in reading.articles] == [0, 1]
+    assert [(Path(s.path).name, s.reason) for s in reading.skipped] == [("notes.bin", "unknown kind (.bin): rename it .txt if it is text")]
 
 
 def test_txt_first_line_is_title_only_when_it_looks_like_one() -> None:
@@ -69,7 +70,7 @@ def test_json_and_jsonl_accept_common_field_names(tmp_path: Path) -> None:
     ]
     (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
     (tmp_path / "one.json").write_text(json.dumps({"text": BODY, "title": "Three"}))
-    articles = read_inputs([str(tmp_path / "dump.jsonl"), str(tmp_path / "one.json")])
+    articles = read_inputs([str(tmp_path / "dump.jsonl"), str(tmp_path / "one.json")]).articles
     assert [a.title for a in articles] == ["One", "Two", "Three"]
     assert articles[0].url == "https://example.org/1" and articles[0].source == "Wire"
     assert [a.published for a in articles] == ["2025-03-02", "2025-03-03", ""]
@@ -78,7 +79,7 @@ def test_json_and_jsonl_accept_common_field_names(tmp_path: Path) -> None:
 
 def test_gzipped_jsonl_is_read(tmp_path: Path) -> None:
     (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(json.dumps({"text": BODY}).encode()))
-    assert read_inputs([str(tmp_path / "dump.jsonl.gz")])[0].text == BODY
+    assert read_inputs([str(tmp_path / "dump.jsonl.gz")]).articles[0].text == BODY
 
 
 def test_html_main_text_is_extracted(tmp_path: Path) -> None:
@@ -88,7 +89,7 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
         f"<article><h1>Talks in Paris</h1>{paragraphs}</article><footer>Cookie policy</footer></body></html>"
     )
     (tmp_path / "page.html").write_text(page)
-    article = read_inputs([str(tmp_path / "page.html")])[0]
+    article = read_inputs([str(tmp_path / "page.html")]).articles[0]
     assert "Paragraph 5 adds detail" in article.text
     assert "Cookie policy" not in article.text and "Home | World" not in article.text
     assert article.title == "Talks in Paris"
@@ -99,16 +100,18 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
     [(json.dumps({"text": BODY, "title": "J"}), "J"), (json.dumps({"text": BODY, "title": "L"}) + "\n" + json.dumps({"text": BODY}), "L")],
 )
 def test_stdin_format_is_detected(raw: str, title: str) -> None:
-    assert read_inputs(["-"], stdin=io.StringIO(raw))[0].title == title
+    assert read_inputs(["-"], stdin=io.BytesIO(raw.encode())).articles[0].title == title
 
 
 def test_stdin_plain_text() -> None:
-    assert read_inputs(["-"], stdin=io.StringIO(BODY))[0].text == BODY
+    assert read_inputs(["-"], stdin=io.StringIO(BODY)).articles[0].text == BODY
+    article = read_inputs(["-"], stdin=io.BytesIO(("Café crème\n" + BODY + " Très déjà.").encode("cp1252"))).articles[0]
+    assert (article.title, article.encoding) == ("Café crème", "cp1252")
 
 
-def expect_error(paths: list[str], fragment: str) -> None:
+def expect_error(paths: list[str], fragment: str, strict: bool = False) -> None:
     with pytest.raises(InputError) as caught:
-        read_inputs(paths)
+        read_inputs(paths, strict=strict)
     assert fragment in str(caught.value)
     assert "\n" not in str(caught.value)
 
@@ -131,11 +134,16 @@ def test_empty_article_is_an_error(tmp_path: Path) -> None:
     expect_error([str(tmp_path / "x.txt")], "empty")
 
 
-def test_malformed_jsonl_line_is_named(tmp_path: Path) -> None:
+def test_malformed_jsonl_line_is_named_and_skipped(tmp_path: Path) -> None:
     (tmp_path / "d.jsonl").write_text(json.dumps({"text": BODY}) + "\n{not json\n")
-    expect_error([str(tmp_path / "d.jsonl")], "d.jsonl:2: malformed JSON line")
+    reading = read_inputs([str(tmp_path / "d.jsonl")])
+    assert len(reading.articles) == 1
+    assert [(s.path, s.reason.split(" (")[0]) for s in reading.skipped] == [(f"{tmp_path / 'd.jsonl'}:2", "malformed JSON line")]
+    expect_error([str(tmp_path / "d.jsonl")], "d.jsonl:2: malformed JSON line", strict=True)
 
 
 def test_record_without_text_is_named(tmp_path: Path) -> None:
     (tmp_path / "d.jsonl").write_text(json.dumps({"text": BODY}) + "\n" + json.dumps({"title": "no text"}) + "\n")
-    expect_error([str(tmp_path / "d.jsonl")], "d.jsonl:2: the article has no text")
+    expect_error([str(tmp_path / "d.jsonl")], "d.jsonl:2: the article has no text", strict=True)
+    (tmp_path / "d.jsonl").write_text(json.dumps({"title": "no text"}) + "\n")
+    expect_error([str(tmp_path / "d.jsonl")], "d.jsonl:1: the article has no text")

@@ -1,31 +1,40 @@
-"""Read JSONL news dumps (plain or .gz, or folders of them) line by line, keeping every problem."""
+"""Read JSONL news dumps (plain or .gz, or folders of them) line by line, keeping every problem.
+
+Each file's encoding is decided once, from its BOM or its first MiB (UTF-8,
+else a legacy encoding such as cp1252), and recorded on its articles. Memory
+stays bounded: lines are read as they come, each at most ``max_article_size``
+bytes, each file at most ``max_file_size`` bytes once decompressed.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import gzip
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.errors import InputError, SummarizerError
-from summarizer.ingest.records import record_to_article
+from summarizer.ingest.folders import shown, unsupported, walk
+from summarizer.ingest.limits import MAX_ARTICLE_SIZE, MAX_FILE_SIZE, Limits
+from summarizer.ingest.records import load_json, record_to_article
+from summarizer.ingest.streams import file_lines
 from summarizer.types import Article
 
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+NOT_A_DUMP = "not a dump (batch reads .jsonl or .jsonl.gz; brief reads single articles)"
+URL_PREFIXES = ("http://", "https://", "www.")
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A line that could not be read as an article: where it is and why."""
+    """A line (or, when ``line`` is 0, a whole file) that could not be read as articles: where it is and why."""
 
     file: str
     line: int
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+        return f"{self.file}:{self.line}: {self.reason}" if self.line else f"{self.file}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -38,41 +47,48 @@ class Dump:
     duplicates: tuple[Problem, ...] = ()
 
 
-def dump_files(paths: Sequence[str]) -> list[Path]:
-    """The dump files named by ``paths``: files as given, folders searched for .jsonl(.gz) files."""
+def dump_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    """The dump files named by ``paths`` (files as given, folders searched for .jsonl(.gz) files),
+    and a Problem for every other file found in those folders, with why it is not read."""
     files: list[Path] = []
+    problems: list[Problem] = []
     for given in paths:
         path = Path(given)
         if not path.exists():
-            raise InputError(f"{given}: no such file or folder")
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(DUMP_SUFFIXES) and not p.name.startswith("."))
-            if not found:
-                raise InputError(f"{given}: the folder holds no dumps ({', '.join(DUMP_SUFFIXES)})")
-            files.extend(found)
-        else:
+            hint = "URLs are not fetched; save the dump and pass the file" if given.lower().startswith(URL_PREFIXES) else "no such file or folder"
+            raise InputError(f"{shown(given)}: {hint}")
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        found = 0
+        for entry, reason in walk(path):
+            if not reason and entry.name.lower().endswith(DUMP_SUFFIXES):
+                files.append(entry)
+                found += 1
+            else:
+                problems.append(Problem(shown(entry), 0, reason or not_a_dump(entry)))
+        if not found:
+            raise InputError(f"{shown(given)}: the folder holds no dumps ({', '.join(DUMP_SUFFIXES)})")
+    return files, problems
 
 
-def dump_lines(file: Path) -> Iterator[tuple[int, str | Problem]]:
-    """(line number, line) of a dump, decompressing .gz; a line that is not UTF-8 comes as a Problem.
+def not_a_dump(file: Path) -> str:
+    """Why a supported-but-not-JSONL file in a dump folder is not read."""
+    return NOT_A_DUMP if file.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".gz") else unsupported(file)
 
-    A file that cannot be read at all, or a compressed stream cut short, ends
-    with a Problem on the line where reading broke, after every whole line before it.
+
+def dump_lines(file: Path, limits: Limits = Limits()) -> Iterator[tuple[int, str | Problem, str]]:
+    """(line number, line, encoding) of a dump, decompressing gzip; a line that cannot be read comes as a Problem.
+
+    A file that cannot be read at all comes as one Problem on line 0; one that
+    breaks off, or passes the file limit, ends with a Problem on the line where
+    reading stopped, after every whole line before it.
     """
-    opener = gzip.open if file.name.lower().endswith(".gz") else open
-    number = 0
-    try:
-        with opener(file, "rb") as stream:
-            for number, raw in enumerate(stream, start=1):
-                try:
-                    yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8")
-                except UnicodeDecodeError as error:
-                    yield number, Problem(str(file), number, f"not UTF-8 (byte {error.start + 1})")
-    except (EOFError, OSError) as error:
-        what = "cannot read the file" if number == 0 else "the file breaks off here; the lines before it were read"
-        yield number + 1, Problem(str(file), number + 1, f"{what} ({error.__class__.__name__}: {error})")
+    for line in file_lines(file, limits):
+        if line.text is None:
+            yield line.number, Problem(shown(file), line.number, line.problem), ""
+        else:
+            yield line.number, line.text, line.encoding
 
 
 def parse_line(raw: str, file: Path, number: int) -> Article:
@@ -81,45 +97,83 @@ def parse_line(raw: str, file: Path, number: int) -> Article:
     A record without an id is known by FILE:LINE (the file as found, so two
     dumps of the same name in different folders never clash).
     """
-    where = f"{file}:{number}"
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{where}: not valid JSON ({error.msg})") from None
-    article = record_to_article(record, where)
+    where = f"{shown(file)}:{number}"
+    article = record_to_article(load_json(raw, where), where)
     return article if article.ref else dataclasses.replace(article, ref=where)
 
 
-def read_dumps(paths: Sequence[str], strict: bool = False) -> Dump:
-    """Every article of the dumps; bad lines are collected (or fatal when ``strict``)."""
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    seen: dict[str, tuple[str, str]] = {}
-    duplicates: list[Problem] = []
-    for file in dump_files(paths):
-        for number, line in dump_lines(file):
-            if isinstance(line, Problem):
-                if strict:
-                    raise InputError(str(line))
-                problems.append(line)
-                continue
-            if not line.strip():
-                continue
-            try:
-                article = parse_line(line, file, number)
-                if article.ref in seen:
-                    first, text = seen[article.ref]
-                    if text != article.text:
-                        raise InputError(f"{file}:{number}: id {article.ref!r} was used for another text at {first}")
-                    duplicates.append(Problem(str(file), number, f"repeats {article.ref!r} of {first} (briefed once)"))
-                    continue
-            except SummarizerError as error:
-                if strict:
-                    raise
-                problems.append(Problem(str(file), number, str(error).removeprefix(f"{file}:{number}: ")))
-                continue
-            seen[article.ref] = (f"{file}:{number}", article.text)
-            articles.append(dataclasses.replace(article, id=len(articles)))
-    if not articles:
-        raise InputError(f"no articles found in {', '.join(paths)}" + (f" ({len(problems)} malformed lines)" if problems else ""))
-    return Dump(tuple(articles), tuple(problems), tuple(duplicates))
+def read_dumps(paths: Sequence[str], strict: bool = False, max_file_size: int = MAX_FILE_SIZE, max_article_size: int = MAX_ARTICLE_SIZE) -> Dump:
+    """Every article of the dumps; bad lines and files are collected (or fatal when ``strict``).
+
+    ``max_file_size`` bounds the bytes of one file once decompressed (the rest
+    of a larger file is one problem); ``max_article_size`` bounds one line.
+    """
+    limits = Limits(max_file_size, max_article_size)
+    files, problems = dump_files(paths)
+    if strict and problems:
+        raise InputError(str(problems[0]))
+    reading = Reading(strict)
+    reading.problems.extend(problems)
+    seen_files: dict[tuple[int, int], str] = {}
+    for file in files:
+        if reading.repeated_file(file, seen_files):
+            continue
+        for number, line, encoding in dump_lines(file, limits):
+            reading.line(file, number, line, encoding)
+    if not reading.articles:
+        count = len(reading.problems)
+        raise InputError(f"no articles found in {', '.join(shown(p) for p in paths)}" + (f" ({count} malformed lines)" if count else ""))
+    return Dump(tuple(reading.articles), tuple(reading.problems), tuple(reading.duplicates))
+
+
+class Reading:
+    """The articles, problems and repeats gathered so far, and the ids seen."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.articles: list[Article] = []
+        self.problems: list[Problem] = []
+        self.duplicates: list[Problem] = []
+        self.seen: dict[str, tuple[str, str]] = {}
+
+    def repeated_file(self, file: Path, seen_files: dict[tuple[int, int], str]) -> bool:
+        """True (noted as a repeat) when ``file`` is one already read, named twice or through a symlink."""
+        try:
+            info = file.stat()
+        except OSError:
+            return False  # reading it reports why
+        key = (info.st_dev, info.st_ino)
+        if key in seen_files:
+            self.duplicates.append(Problem(shown(file), 0, f"the same file as {seen_files[key]} (read once)"))
+            return True
+        seen_files[key] = shown(file)
+        return False
+
+    def problem(self, problem: Problem) -> None:
+        """Count a problem (fatal when strict)."""
+        if self.strict:
+            raise InputError(str(problem))
+        self.problems.append(problem)
+
+    def line(self, file: Path, number: int, line: str | Problem, encoding: str = "") -> None:
+        """Take one line: an article, a repeat, a problem, or nothing (blank)."""
+        if isinstance(line, Problem):
+            self.problem(line)
+            return
+        if not line.strip():
+            return
+        where = f"{shown(file)}:{number}"
+        try:
+            article = parse_line(line, file, number)
+        except SummarizerError as error:
+            self.problem(Problem(shown(file), number, str(error).removeprefix(f"{where}: ")))
+            return
+        if article.ref in self.seen:
+            first, text = self.seen[article.ref]
+            if text != article.text:
+                self.problem(Problem(shown(file), number, f"id {article.ref!r} was used for another text at {first}"))
+            else:
+                self.duplicates.append(Problem(shown(file), number, f"repeats {article.ref!r} of {first} (briefed once)"))
+            return
+        self.seen[article.ref] = (where, article.text)
+        self.articles.append(dataclasses.replace(article, id=len(self.articles), encoding=encoding))

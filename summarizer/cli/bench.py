@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.cli.brief import CACHE_HELP, DEVICE_HELP, PRECISION_HELP, cached
+from summarizer.cli.brief import CACHE_HELP, DEVICE_HELP, MAX_ARTICLE_HELP, PRECISION_HELP, cached, input_limits
 
 
 class Preset(str, Enum):
@@ -63,6 +63,8 @@ def bench(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
     precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    max_file_size: Annotated[str, typer.Option("--max-file-size", help="Largest dataset read, once decompressed: bytes, or a size such as 2GiB.")] = "1GiB",
+    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP.replace("JSONL line", "cluster line"))] = "64MiB",
 ) -> None:
     """Score systems against human reference summaries with ROUGE, side by side."""
     from summarizer.bench.data import load_clusters
@@ -71,11 +73,12 @@ def bench(
     from summarizer.bench.systems import BenchConfig, resolve_systems
     from summarizer.embed.embedder import Embedder
 
+    limits = input_limits(max_file_size, max_article_size)
     check_targets(dataset, save_outputs, output_dir, force)
     settled = settle(preset, metric=metric.value if metric else None, stem=stem, budget=budget_words)
     config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
     names = [name.strip() for name in systems.split(",") if name.strip()]
-    clusters = load_clusters(dataset, limit)
+    clusters = load_clusters(dataset, limit, limits)
     chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
     results = run_all(chosen, clusters, config, progress=not quiet)
     reference = reference_system if reference_system in chosen else None

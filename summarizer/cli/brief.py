@@ -19,7 +19,13 @@ class Format(str, Enum):
     html = "html"
 
 
-PATHS_HELP = "Folders, files (.txt .md .html .json .jsonl, optionally .gz), or - for stdin."
+PATHS_HELP = (
+    "Folders (read recursively; hidden files and folders are skipped), files (.txt .md .html .json .jsonl, optionally .gz;"
+    " any other name given directly is read as text), or - for stdin. Text may be UTF-8, UTF-16/32 with a BOM, or a legacy encoding such as cp1252."
+)
+STRICT_HELP = "Stop at the first input that cannot be read (a bad file, record or line) instead of warning and skipping it."
+MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 500MB or 2GiB."
+MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such as 64MiB."
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
 MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
@@ -60,8 +66,13 @@ def brief(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
     precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
+    max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
+    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
+    from dataclasses import replace
+
     from summarizer import summarize
     from summarizer.embed.embedder import Embedder
     from summarizer.ingest.readers import read_inputs
@@ -69,9 +80,25 @@ def brief(
     from summarizer.render import render
 
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
+    limits = input_limits(max_file_size, max_article_size)
     if output is not None:
         check_target(output, paths, force)
     embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read
-    articles = read_inputs(paths)
-    briefing = summarize(articles, embedder=embedder, **options.as_record())
+    reading = read_inputs(paths, strict=strict, limits=limits)
+    warn_skipped(reading.skipped)
+    briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
+    briefing = replace(briefing, skipped=reading.skipped)
     emit(render(briefing, chosen_format(fmt, output).value), output)
+
+
+def input_limits(max_file_size: str, max_article_size: str) -> Any:
+    """The size limits the options give (an InputError naming the option when one is not a size)."""
+    from summarizer.ingest.limits import ARTICLE_OPTION, FILE_OPTION, Limits, parse_size
+
+    return Limits(parse_size(max_file_size, FILE_OPTION), parse_size(max_article_size, ARTICLE_OPTION))
+
+
+def warn_skipped(skipped: Any) -> None:
+    """One stderr line per input that was not read: FILE (or FILE:LINE) and why."""
+    for item in skipped:
+        typer.echo(f"summarizer: warning: {item.path}: {item.reason}", err=True)

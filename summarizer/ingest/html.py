@@ -15,7 +15,10 @@ def extract_html(html: str, where: str) -> dict[str, Any]:
     """A record ``{"title", "text", "url", "source", "published"}`` from an HTML page."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True)
+    try:
+        extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True)
+    except Exception as error:  # lxml and trafilatura on a pathological page: that page is unreadable, nothing worse
+        raise InputError(f"{where}: no article text could be extracted from this HTML page ({error.__class__.__name__})") from None
     if extracted is None:
         raise InputError(f"{where}: no article text found in this HTML page")
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)

@@ -1,165 +1,345 @@
-"""Read articles from folders, files (.txt .md .html .json .jsonl, optionally .gz) or stdin."""
+"""Read articles from folders, files (.txt .md .html .json .jsonl, optionally .gz) or stdin.
+
+A file that cannot be read among good ones is skipped and named (``Reading.skipped``);
+only when nothing usable remains is it an error. ``strict`` makes every skip an error.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import gzip
-import json
+import io
+import re
 import sys
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from summarizer.errors import InputError
+from summarizer.ingest.decoding import decode_bytes
+from summarizer.ingest.folders import SUPPORTED, as_skipped, identity, kind_of, missing_reason, shown, walk
 from summarizer.ingest.html import extract_html
+from summarizer.ingest.limits import Limits
 from summarizer.ingest.plain import split_title
-from summarizer.ingest.records import record_to_article
-from summarizer.types import Article
+from summarizer.ingest.records import BadInput, load_json, record_to_article, type_name
+from summarizer.ingest.streams import STREAM_ERRORS, Line, TooLarge, file_lines, open_bytes, read_capped, stream_error, unpack_bytes
+from summarizer.types import Article, Skipped
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
-JSON_SUFFIXES = (".json",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
 STDIN = "-"
+STDIN_NAME = "<stdin>"
+URL = re.compile(r"^(https?://|ftp://|www\.)", re.IGNORECASE)
+URL_REASON = "URLs are not fetched; save the page and pass the file"
+NEWLINES = re.compile(r"\r\n?")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+SHOWN_SKIPS = 3
+UNFORESEEN = (OSError, EOFError, zlib.error, ValueError, LookupError, RecursionError)
 
 
-def read_inputs(paths: Sequence[str], stdin: TextIO | None = None) -> list[Article]:
-    """All articles named by ``paths``, numbered in order; raise InputError on bad input."""
+@dataclass(frozen=True)
+class Reading:
+    """The articles read (numbered in order) and the inputs skipped, each with why."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+def read_inputs(paths: Sequence[str], stdin: IO[bytes] | IO[str] | None = None, strict: bool = False, limits: Limits = Limits()) -> Reading:
+    """All articles named by ``paths`` ('-' is stdin); bad inputs are skipped and named, or fatal when ``strict``.
+
+    Raise InputError when ``paths`` is empty or no article could be read.
+    """
     if not paths:
         raise InputError("no input given: name a folder, files, or - for stdin")
-    articles: list[Article] = []
-    for path in paths:
-        articles.extend(read_one(path, stdin or sys.stdin))
-    if not articles:
-        raise InputError(f"no articles found in {', '.join(paths)}")
-    return [dataclasses.replace(article, id=index) for index, article in enumerate(articles)]
+    reader = Reader(limits, strict)
+    for given in paths:
+        reader.argument(given, stdin)
+    if not reader.articles:
+        raise nothing_read(paths, reader.skipped)
+    articles = tuple(dataclasses.replace(article, id=index) for index, article in enumerate(reader.articles))
+    return Reading(articles, tuple(reader.skipped))
 
 
-def read_one(path: str, stdin: TextIO) -> Iterator[Article]:
-    """The articles of one command-line argument: stdin, a folder or a file."""
-    if path == STDIN:
-        yield from parse_text(stdin.read(), "<stdin>", "")
-        return
-    target = Path(path)
-    if not target.exists():
-        raise InputError(f"{path}: no such file or folder")
-    if target.is_dir():
-        files = folder_files(target)
-        if not files:
-            raise InputError(f"{path}: the folder holds no articles ({', '.join(SUPPORTED)})")
-        for file in files:
-            yield from read_file(file)
-        return
-    yield from read_file(target)
+def read_path(path: Path, limits: Limits = Limits()) -> list[Article]:
+    """The articles of one file or folder (numbered from 0); any problem is an InputError naming it."""
+    reader = Reader(limits, strict=True)
+    reader.target(Path(path), str(path))
+    if not reader.articles:
+        raise nothing_read([str(path)], reader.skipped)
+    return [dataclasses.replace(article, id=index) for index, article in enumerate(reader.articles)]
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Supported files below ``folder`` (recursively, hidden ones skipped), sorted by path."""
-    return sorted(
-        file for file in folder.rglob("*") if file.is_file() and kind_of(file) and not any(part.startswith(".") for part in file.relative_to(folder).parts)
-    )
+def nothing_read(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError:
+    """The error when no article could be read: the one reason, or the skipped inputs in short."""
+    if len(skipped) == 1:
+        return BadInput(skipped[0].path, skipped[0].reason)
+    named = "; ".join(f"{item.path}: {item.reason}" for item in skipped[:SHOWN_SKIPS])
+    more = f"; and {len(skipped) - SHOWN_SKIPS} more" if len(skipped) > SHOWN_SKIPS else ""
+    inputs = ", ".join(shown(path) for path in paths[:SHOWN_SKIPS]) + (", ..." if len(paths) > SHOWN_SKIPS else "")
+    return InputError(f"no articles found in {inputs}" + (f": {len(skipped)} inputs skipped ({named}{more})" if skipped else ""))
 
 
-def kind_of(file: Path) -> str:
-    """The reader for a file, by suffix (a trailing .gz is looked through), or ''."""
-    name = file.name.lower().removesuffix(".gz")
-    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("json", JSON_SUFFIXES), ("jsonl", JSONL_SUFFIXES)):
-        if name.endswith(suffixes):
-            return kind
-    return ""
+class Reader:
+    """Collects the articles and the skipped inputs of one run; remembers files already read."""
+
+    def __init__(self, limits: Limits, strict: bool) -> None:
+        self.limits = limits
+        self.strict = strict
+        self.articles: list[Article] = []
+        self.skipped: list[Skipped] = []
+        self.seen: dict[tuple[int, int], str] = {}
+        self.stdin_read = False
+
+    def skip(self, where: str, reason: str) -> None:
+        """Note an input that is not read (an error when strict)."""
+        if self.strict:
+            raise BadInput(where, reason)
+        self.skipped.append(Skipped(where, reason))
+
+    def argument(self, given: str, stdin: IO[bytes] | IO[str] | None) -> None:
+        """One command-line argument: stdin, a folder or a file."""
+        if given == STDIN:
+            if self.stdin_read:
+                self.skip(STDIN_NAME, "stdin was given twice; read once")
+                return
+            self.stdin_read = True
+            self.take(STDIN_NAME, lambda: read_stdin(stdin, self.limits))
+            return
+        self.target(Path(given), given)
+
+    def target(self, path: Path, given: str) -> None:
+        """A path named by the user: a folder, or a file of any name (unknown suffixes are read as text)."""
+        reason = missing_reason(path)
+        if reason:
+            self.skip(shown(given), URL_REASON if URL.match(given) and not path.is_symlink() else reason)
+        elif path.is_dir():
+            self.folder(path)
+        else:
+            self.file(path)
+
+    def folder(self, folder: Path) -> None:
+        """Every supported file below ``folder``; every other one is named with why."""
+        entries = walk(folder)
+        if not any(not reason for _, reason in entries):
+            self.skip(shown(folder), f"the folder holds no articles ({' '.join(SUPPORTED)})")
+        for path, reason in entries:
+            if reason:
+                skipped = as_skipped(path, reason)
+                self.skip(skipped.path, skipped.reason)
+            else:
+                self.file(path)
+
+    def file(self, file: Path) -> None:
+        """One file, read once however often it is named (directly, via a folder, or through a symlink)."""
+        where = shown(file)
+        try:
+            key = identity(file)
+        except OSError as error:
+            self.skip(where, missing_reason(file) or stream_error(error))
+            return
+        if key in self.seen:
+            first = self.seen[key]
+            self.skip(where, "named twice; read once" if first == where else f"the same file as {first}; read once")
+            return
+        self.seen[key] = where
+        self.take(where, lambda: read_file(file, self.limits))
+
+    def take(self, where: str, items: Any) -> None:
+        """Keep the articles of ``items()`` and skip its bad records; a failure of the whole input skips it."""
+        try:
+            for item in items():
+                if isinstance(item, BadInput):
+                    self.skip(item.where, item.reason)
+                else:
+                    self.articles.append(item)
+        except BadInput as error:
+            self.skip(error.where, error.reason)
+        except UNFORESEEN as error:
+            self.skip(where, f"cannot read it ({error.__class__.__name__}: {error})")
 
 
-def read_file(file: Path) -> Iterator[Article]:
-    """The articles of one file, read by its suffix (unknown suffixes are read as text)."""
-    raw = decode(file)
+def read_file(file: Path, limits: Limits) -> Iterator[Article | BadInput]:
+    """The articles of one file by its suffix (unknown suffixes as text); bad records come as BadInput items."""
     kind = kind_of(file) or "text"
-    yield from parse(raw, kind, str(file), str(file))
-
-
-def decode(file: Path) -> str:
-    """The file's text as UTF-8; a binary file or a directory is an InputError."""
+    where = shown(file)
+    if kind == "jsonl":
+        yield from jsonl_records(file_lines(file, limits), where, where, limits)
+        return
+    whole = limits.max_file if kind == "json" else min(limits.max_file, limits.max_article)
+    data = read_whole(file, whole, where, too_large_message(kind, limits))
     try:
-        data = file.read_bytes()
-        if file.name.lower().endswith(".gz"):
-            data = gzip.decompress(data)
-    except (OSError, EOFError) as error:
-        raise InputError(f"{file}: cannot read ({error.__class__.__name__}: {error})") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{file}: not a text file")
+        text, encoding = decode_bytes(data)
+    except ValueError as error:
+        raise BadInput(where, str(error)) from None
+    for item in parse(text, kind, where, where, limits):
+        yield item if isinstance(item, BadInput) else dataclasses.replace(item, encoding=encoding)
+
+
+def too_large_message(kind: str, limits: Limits) -> str:
+    """What to say when a whole-file read passes its cap."""
+    if kind == "json" or limits.max_file < limits.max_article:
+        return f"the file is {limits.file_exceeded()}"
+    return limits.article_exceeded("the file (one article)")
+
+
+def read_whole(file: Path, cap: int, where: str, message: str) -> bytes:
+    """The file's bytes, decompressed when gzip, at most ``cap`` of them; BadInput when it cannot be."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{file}: not a UTF-8 text file") from None
+        with open_bytes(file) as stream:
+            return read_capped(stream, cap, message)
+    except TooLarge as error:
+        raise BadInput(where, str(error)) from None
+    except STREAM_ERRORS as error:
+        raise BadInput(where, stream_error(error)) from None
 
 
-def parse_text(raw: str, where: str, path: str) -> Iterator[Article]:
-    """Read text whose format is unknown (stdin): JSON, JSONL, HTML or plain text."""
-    head = raw.lstrip()[:1]
+def read_stdin(stdin: IO[bytes] | IO[str] | None, limits: Limits) -> Iterator[Article | BadInput]:
+    """Articles from stdin, read as bytes (gzip looked through) and decoded like a file."""
+    message = f"stdin is {limits.file_exceeded()}"
+    try:
+        data = unpack_bytes(stdin_bytes(stdin, limits.max_file, message), limits.max_file, message)
+    except TooLarge as error:
+        raise BadInput(STDIN_NAME, str(error)) from None
+    except STREAM_ERRORS as error:
+        raise BadInput(STDIN_NAME, stream_error(error)) from None
+    try:
+        text, encoding = decode_bytes(data)
+    except ValueError as error:
+        raise BadInput(STDIN_NAME, str(error)) from None
+    for item in parse(text, sniff_kind(text), STDIN_NAME, "", limits):
+        yield item if isinstance(item, BadInput) else dataclasses.replace(item, encoding=encoding)
+
+
+def stdin_bytes(stdin: IO[bytes] | IO[str] | None, cap: int, message: str) -> bytes:
+    """At most ``cap`` bytes of stdin (its binary buffer; a text stream given by a caller is encoded as UTF-8)."""
+    source: Any = stdin if stdin is not None else sys.stdin
+    if source is None:
+        raise BadInput(STDIN_NAME, "stdin is closed; pass the articles as files, or pipe them in")
+    source = getattr(source, "buffer", source)
+    if isinstance(source, io.TextIOBase):
+        text = source.read(cap + 1)
+        if len(text) > cap:
+            raise TooLarge(message)
+        return text.encode("utf-8", "surrogatepass")
+    return read_capped(source, cap, message)
+
+
+def sniff_kind(raw: str) -> str:
+    """The format of text whose name says nothing (stdin): json, jsonl, html or text."""
+    head = raw.lstrip("\ufeff \t\r\n")[:1]
     if head == "[":
-        kind = "json"
-    elif head == "{":
-        kind = "jsonl" if len(raw.strip().splitlines()) > 1 and not is_single_json(raw) else "json"
-    elif head == "<":
-        kind = "html"
-    else:
-        kind = "text"
-    yield from parse(raw, kind, where, path)
+        return "json"
+    if head == "{":
+        return "jsonl" if len(raw.strip().splitlines()) > 1 and not is_single_json(raw) else "json"
+    if head == "<":
+        return "html"
+    return "text"
 
 
 def is_single_json(raw: str) -> bool:
     """True when the whole text is one JSON value."""
     try:
-        json.loads(raw)
-    except json.JSONDecodeError:
+        load_json(raw, "")
+    except BadInput:
         return False
     return True
 
 
-def parse(raw: str, kind: str, where: str, path: str) -> Iterator[Article]:
-    """Dispatch to the reader of ``kind``."""
+def parse(raw: str, kind: str, where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
+    """Dispatch decoded text to the reader of ``kind``."""
     if not raw.strip():
-        raise InputError(f"{where}: the article is empty")
+        raise BadInput(where, "the file is empty" if not raw else "the article is empty (only whitespace)")
     if kind == "json":
-        yield from parse_json(raw, where, path)
+        yield from parse_json(raw, where, path, limits)
     elif kind == "jsonl":
-        yield from parse_jsonl(raw, where, path)
+        yield from jsonl_records(string_lines(raw, limits), where, path, limits)
     elif kind == "html":
         yield record_to_article(extract_html(raw, where), where, path)
     else:
-        title, body, published = split_title(raw)
-        if not body.strip():
-            raise InputError(f"{where}: the article is empty")
-        yield Article(id=0, text=body, title=title, published=published, path=path, ref=Path(path).name if path else "")
+        yield plain_article(raw, where, path)
 
 
-def parse_json(raw: str, where: str, path: str) -> Iterator[Article]:
-    """A JSON file: one record, a list of records, or ``{"articles": [...]}``."""
+def ref_of(path: str) -> str:
+    """An article's ref when its file names it: the file name."""
+    return Path(path).name if path else ""
+
+
+def plain_article(raw: str, where: str, path: str) -> Article:
+    """A text or Markdown article, its line endings made \\n; the first line is its title when it looks like one."""
+    title, body, published = split_title(NEWLINES.sub("\n", raw))
+    if not body.strip():
+        raise BadInput(where, "the article is empty (a title line and no text)")
+    return Article(id=0, text=body, title=title, published=published, path=path, ref=ref_of(path))
+
+
+def parse_json(raw: str, where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
+    """A JSON file: one record, a list of records, or ``{"articles": [...]}`` (JSONL saved as .json is read as JSONL)."""
     try:
-        data: Any = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{where}: not valid JSON (line {error.lineno}: {error.msg})") from None
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = load_json(raw, where)
+    except BadInput as error:
+        if "Extra data" in error.reason and raw.lstrip().startswith("{"):
+            yield from jsonl_records(string_lines(raw, limits), where, path, limits)
+            return
+        raise
+    if isinstance(data, dict) and "articles" in data and not has_text(data):
         data = data["articles"]
+        if not isinstance(data, list):
+            raise BadInput(where, f"'articles' is {type_name(data)}, not a list of records")
     records = data if isinstance(data, list) else [data]
     if not records:
-        raise InputError(f"{where}: the JSON holds no articles")
+        raise BadInput(where, "the JSON holds no articles (an empty list)")
     for number, record in enumerate(records, start=1):
-        label = f"{where}: record {number}" if len(records) > 1 else where
-        yield record_to_article(record, label, path)
+        label = f"{where}: record {number}" if isinstance(data, list) else where
+        yield checked(record, label, path, limits)
 
 
-def parse_jsonl(raw: str, where: str, path: str) -> Iterator[Article]:
-    """A JSONL file: one record a line; a malformed line is an error naming the line."""
+def has_text(record: dict[str, Any]) -> bool:
+    """True when a JSON object is itself an article (it has a text field)."""
+    return any(record.get(name) not in (None, "") for name in ("text", "body", "content"))
+
+
+def checked(record: Any, where: str, path: str, limits: Limits, encoding: str = "") -> Article | BadInput:
+    """The Article of a JSON record, or the BadInput saying why not (an article past the size limit is one)."""
+    try:
+        article = record_to_article(record, where, path)
+    except BadInput as error:
+        return error
+    if too_big(article.text, limits.max_article):
+        return BadInput(where, limits.article_exceeded())
+    return dataclasses.replace(article, encoding=encoding) if encoding else article
+
+
+def too_big(text: str, cap: int) -> bool:
+    """True when ``text`` takes more than ``cap`` bytes as UTF-8."""
+    return len(text) > cap or (len(text) * 4 > cap and len(text.encode("utf-8", "surrogatepass")) > cap)
+
+
+def string_lines(raw: str, limits: Limits) -> Iterator[Line]:
+    """The lines of decoded text (ended by \\n, \\r\\n or \\r) as Lines; a line past the article limit is a problem."""
+    for number, line in enumerate(LINE_BREAK.split(raw), start=1):
+        if too_big(line, limits.max_article):
+            yield Line(number, None, limits.article_exceeded("the line"))
+        else:
+            yield Line(number, line)
+
+
+def jsonl_records(lines: Iterable[Line], where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
+    """A JSONL stream: one record a line; each bad line is a BadInput naming FILE:LINE."""
     found = False
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
+    for line in lines:
+        label = f"{where}:{line.number}" if line.number else where
+        if line.text is None:
+            found = True
+            yield BadInput(label, line.problem)
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{where}:{number}: malformed JSON line ({error.msg})") from None
+        if not line.text.strip():
+            continue
         found = True
-        yield record_to_article(record, f"{where}:{number}", path)
+        try:
+            record = load_json(line.text, label, "malformed JSON line")
+        except BadInput as error:
+            yield error
+            continue
+        yield checked(record, label, path, limits, line.encoding)
     if not found:
-        raise InputError(f"{where}: the file holds no articles")
+        raise BadInput(where, "the file holds no articles (no line with a record)")
