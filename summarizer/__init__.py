@@ -1,13 +1,16 @@
 """summarizer: multi-document news briefings with verbatim, cited bullets.
 
+from pathlib import Path
 from summarizer import summarize
-briefing = summarize(["First article text...", "Second article text..."])
+briefing = summarize(sorted(Path("seeds").glob("*.txt")))
 for bullet in briefing.bullets:
     print(bullet.label, bullet.text, bullet.article_ids)
+print(briefing.render("md"))
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,33 +23,49 @@ __version__ = "0.1.0"
 __all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Skipped", "Topic", "summarize"]
 
 
-def as_articles(items: Sequence[Article | str | dict[str, Any]]) -> list[Article]:
-    """Accept Articles, plain strings or JSON-like records; number them in order."""
+def as_articles(items: Sequence[Article | str | os.PathLike[str] | dict[str, Any]]) -> list[Article]:
+    """Accept Articles, texts, paths of files to read (``pathlib.Path``) or JSON-like records; number them in order.
+
+    A ``str`` is always article text; a file is named by a ``Path``.
+    """
     from dataclasses import replace
+    from pathlib import Path
 
     from summarizer.errors import InputError
+    from summarizer.ingest.readers import read_path
     from summarizer.ingest.records import record_to_article
 
-    articles = []
-    for index, item in enumerate(items):
+    articles: list[Article] = []
+    for number, item in enumerate(items):
         if isinstance(item, Article):
-            articles.append(replace(item, id=index))
+            articles.append(item)
         elif isinstance(item, str):
             if not item.strip():
-                raise InputError(f"article {index}: the article is empty")
-            articles.append(Article(id=index, text=item))
+                raise InputError(f"article {number}: the article is empty")
+            articles.append(Article(id=0, text=item))
+        elif isinstance(item, os.PathLike):
+            articles.extend(read_path(Path(item)))
         else:
-            articles.append(record_to_article(item, f"article {index}", article_id=index))
-    return articles
+            articles.append(record_to_article(item, f"article {number}"))
+    return [replace(article, id=index) for index, article in enumerate(articles)]
 
 
-def summarize(articles: Sequence[Article | str | dict[str, Any]], embedder: Encoder | None = None, **options: Any) -> Briefing:
+def summarize(articles: Sequence[Article | str | os.PathLike[str] | dict[str, Any]], embedder: Encoder | None = None, **options: Any) -> Briefing:
     """Summarise news articles into a Briefing of cited, verbatim bullets.
 
-    ``options`` are those of :class:`summarizer.options.Options`: ``bullets``,
-    ``max_words``, ``model``, ``seed`` and the ablation switches.
+    ``articles`` are texts, ``pathlib.Path`` files to read (any format the
+    CLI reads), JSON-like records or Articles. ``options`` are those of
+    :class:`summarizer.options.Options`: ``bullets``, ``max_words``,
+    ``model``, ``seed`` and the ablation switches. A briefing with no
+    bullet says why in ``briefing.empty_reason()``, and a UserWarning says
+    it too. ``briefing.render("md" | "json" | "html")`` gives the text the CLI prints.
     """
+    import warnings
+
     from summarizer.options import Options
     from summarizer.pipeline import run
 
-    return run(as_articles(articles), Options(**options), embedder)
+    briefing = run(as_articles(articles), Options(**options), embedder)
+    if not briefing.bullets:
+        warnings.warn(f"the briefing has no bullet: {briefing.empty_reason()}", UserWarning, stacklevel=2)
+    return briefing

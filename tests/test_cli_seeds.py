@@ -120,7 +120,7 @@ def test_stdin_input(seeds: Path) -> None:
         ("empty", ["brief", "{tmp}"], "holds no articles"),
         ("binary", ["brief", "{tmp}/x.txt"], "not a text file"),
         ("blank", ["brief", "{tmp}/x.txt"], "empty"),
-        ("jsonl", ["brief", "{tmp}/x.jsonl"], "x.jsonl:2: malformed JSON line"),
+        ("jsonl", ["brief", "{tmp}/x.jsonl", "--strict"], "x.jsonl:2: malformed JSON line"),
         (None, ["brief", "seeds/", "--model", "no-such-model"], "unknown model"),
         (None, ["brief", "seeds/", "--bullets", "0"], "--bullets"),
     ],

@@ -9,7 +9,17 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.cli.brief import BULLETS_HELP, CACHE_HELP, DEVICE_HELP, MAX_WORDS_HELP, MODEL_HELP, PRECISION_HELP
+from summarizer.cli.brief import (
+    BULLETS_HELP,
+    CACHE_HELP,
+    DEVICE_HELP,
+    MAX_ARTICLE_HELP,
+    MAX_FILE_HELP,
+    MAX_WORDS_HELP,
+    MODEL_HELP,
+    PRECISION_HELP,
+    input_limits,
+)
 
 
 class Period(str, Enum):
@@ -101,6 +111,8 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or malformed-line warnings; the summary line counts them.")] = False,
     precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
+    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
     from summarizer.batch.dump import read_dumps
@@ -112,7 +124,8 @@ def batch(
     options = Options(bullets=bullets, max_words=max_words, model=model)
     check_outdir(output_dir, inputs)
     identity = Embedder(model, device=device, precision=precision).identity  # a bad --model fails before the dumps are read
-    dump = read_dumps(inputs, strict)
+    limits = input_limits(max_file_size, max_article_size)
+    dump = read_dumps(inputs, strict, max_file_size=limits.max_file, max_article_size=limits.max_article)
     warn_problems(dump.problems, quiet)
     settings = BatchSettings(period.value, options, identity)
     config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads or 0, precision, device)  # threads 0: decided at start
@@ -151,4 +164,4 @@ def warn_problems(problems: Any, quiet: bool) -> None:
     if quiet:
         return
     for problem in problems:
-        typer.echo(f"summarizer: warning: {problem} (line skipped)", err=True)
+        typer.echo(f"summarizer: warning: {problem} ({'line' if problem.line else 'file'} skipped)", err=True)

@@ -103,6 +103,8 @@ def check_targets(dataset: Path, save: Optional[Path], folder: Optional[Path], f
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: is a file; give a folder for the results")
     existing = [name for name in RESULT_FILES if (folder / name).exists()]
+    for name in existing:  # never the dataset, even with --force
+        check_target(folder / name, [str(dataset)], force=True)
     if existing and not force:
         raise InputError(f"{folder}: already holds {', '.join(existing)}; use --force to overwrite them")
 

@@ -5,11 +5,14 @@ Nothing here escapes: Markdown passes these through ``markdown_text``, HTML thro
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 from summarizer.plural import plural as counted
 from summarizer.types import Article, Briefing, Skipped
+
+RECORD_PLACE = re.compile(r"(?::\d+|: record \d+)$")
 
 
 def capitalised(text: str) -> str:
@@ -35,7 +38,8 @@ def skipped_note(skipped: tuple[Skipped, ...]) -> str:
     """``skipped 2 files: a.pdf (PDF: convert it to text first), b.bin (binary)`` ('' when none)."""
     if not skipped:
         return ""
-    return f"skipped {counted(len(skipped), 'file')}: " + ", ".join(f"{item.path} ({item.reason})" for item in skipped)
+    noun = "input" if any(RECORD_PLACE.search(item.path) for item in skipped) else "file"  # FILE:LINE or FILE: record N
+    return f"skipped {counted(len(skipped), noun)}: " + ", ".join(f"{item.path} ({item.reason})" for item in skipped)
 
 
 def footer_text(briefing: Briefing) -> str:
