@@ -62,8 +62,10 @@ def test_ablations_change_what_they_say(embedder) -> None:
 
 
 def test_an_article_with_no_usable_sentence_gives_an_empty_briefing(embedder) -> None:
-    briefing = summarize(["Breaking news\n\n42\n"], embedder=embedder)
+    with pytest.warns(UserWarning, match="no bullet"):
+        briefing = summarize(["Breaking news\n\n42\n"], embedder=embedder)
     assert briefing.bullets == () and briefing.sentences == ()
+    assert "heading" in briefing.empty_reason() and "stray number" in briefing.empty_reason()
 
 
 def test_bad_options_and_empty_articles_are_input_errors(embedder) -> None:
