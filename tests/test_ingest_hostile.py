@@ -425,3 +425,83 @@ def test_zlib_level_corruption_never_is_an_internal_error(tmp_path: Path) -> Non
     (tmp_path / "fake.txt.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + raw[2:20])
     done = run_cli("bench", str(tmp_path / "fake.txt.gz"))
     assert done.returncode == 2 and "internal error" not in done.stderr and "fake.txt.gz" in done.stderr
+
+
+# found in review ---------------------------------------------------------------------------------
+
+
+def test_line_splitting_does_not_depend_on_how_the_stream_is_chunked() -> None:
+    import random
+    import re as regex
+
+    from summarizer.ingest.streams import split_lines
+
+    pick = random.Random(3)
+    for _ in range(3000):
+        data = bytes(pick.choice(b"ab\r\n") for _ in range(pick.randint(0, 14)))
+        cuts = sorted(pick.sample(range(len(data) + 1), k=min(len(data) + 1, pick.randint(0, 5))))
+        chunks = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True)]
+        expected = regex.split(rb"\r\n|\r|\n", data)
+        if expected and expected[-1] == b"":
+            expected.pop()
+        assert list(split_lines(iter(chunks), 1000)) == expected, (data, chunks)
+
+
+def test_a_windows_1252_dump_with_dashes_between_spaces_is_read(tmp_path: Path) -> None:
+    from summarizer.batch.dump import read_dumps
+
+    dump = tmp_path / "legacy.jsonl"
+    lines = [
+        '{"id": "a", "text": "Prices rose \u2013 sharply \u2013 after the \u201csurprise\u201d vote on Tuesday."}',
+        '{"id": "b", "text": "Markets fell \u2026 again."}',
+    ]
+    dump.write_bytes("\n".join(lines).encode("cp1252") + b"\n")
+    read = read_dumps([str(dump)])
+    assert not read.problems and [a.encoding for a in read.articles] == ["cp1252", "cp1252"]
+    assert "\u2013 sharply" in read.articles[0].text and "\u201csurprise\u201d" in read.articles[0].text
+
+
+def test_folder_walk_order_does_not_depend_on_the_listing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from summarizer.ingest import folders
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("An article about the harbour strike and the talks.\n")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "c.txt").write_text("Another article about the harbour strike.\n")
+    first = folders.walk(tmp_path)
+    real_scandir = os.scandir
+
+    class Reversed:
+        def __init__(self, path: object) -> None:
+            self.entries = list(real_scandir(path))[::-1]
+
+        def __enter__(self) -> list[os.DirEntry[str]]:
+            return self.entries
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(folders.os, "scandir", Reversed)
+    assert folders.walk(tmp_path) == first
+    assert [p.relative_to(tmp_path).as_posix() for p, reason in first if not reason] == ["a/x.txt", "c.txt"]
+
+
+def test_printed_paths_carry_no_terminal_controls() -> None:
+    from summarizer.ingest.folders import shown
+
+    for hostile in ("a\x9b31mb.txt", "evil\u202etxt.exe", "line\nbreak.txt", "bell\x07.txt"):
+        printed = shown(hostile)
+        assert printed.isprintable() and "\\" in printed, printed
+
+
+def test_force_check_survives_symlink_loops(tmp_path: Path) -> None:
+    from summarizer.cli.output import input_identities
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.txt").write_text("An article.\n")
+    (folder / "l1").symlink_to(folder)
+    (folder / "l2").symlink_to(folder)
+    assert (folder / "x.txt").stat().st_ino in {inode for _, inode in input_identities([str(folder)])}

@@ -28,8 +28,9 @@ def input_identities(inputs: Sequence[str]) -> set[tuple[int, int]]:
             continue
         path = Path(given)
         if path.is_dir():
-            for folder, _, names in os.walk(path, followlinks=True):
-                found.update(identity for name in names if (identity := file_identity(Path(folder) / name)))
+            from summarizer.ingest.folders import walk  # the reader's own walk: hidden files skipped, symlink loops stopped
+
+            found.update(identity for entry, _ in walk(path) if (identity := file_identity(entry)))
         elif identity := file_identity(path):
             found.add(identity)
     return found

@@ -7,6 +7,7 @@ by their first bytes, so the message can say what to do with them.
 from __future__ import annotations
 
 import codecs
+import re
 
 BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -91,7 +92,21 @@ def detect(sample: bytes) -> str:
     except UnicodeDecodeError as error:
         if error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
             return "utf-8"  # the sample cut a character in two
-    return legacy(sample) if in_words(sample) else "utf-8"
+    return legacy(sample) if in_words(sample) or windows_punctuation(sample) else "utf-8"
+
+
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def windows_punctuation(sample: bytes) -> bool:
+    """True when no byte sequence is valid UTF-8 beyond ASCII and most non-ASCII bytes are 0x80-0x9F.
+
+    Those are Windows-1252's dashes, curly quotes and ellipsis (control codes
+    in Latin-1, never the first byte of a UTF-8 character): "Prices rose \x96
+    sharply" is cp1252 even though its dash stands between spaces.
+    """
+    high = [byte for byte in sample if byte >= 0x80]
+    return bool(high) and not UTF8_MULTIBYTE.search(sample) and sum(1 for byte in high if byte <= 0x9F) * 2 > len(high)
 
 
 def in_words(sample: bytes) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from pathlib import Path
 
@@ -38,13 +37,12 @@ HINTS = {
     ".zst": "zstd-compressed: decompress it first (unzstd)",
 }
 IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff")
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def shown(path: str | Path) -> str:
-    """A path as it can be printed on one line: undecodable bytes and control characters escaped."""
+    """A path as it can be printed on one line: undecodable bytes and unprintable characters (C0, C1, bidi overrides) escaped."""
     text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
-    return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def kind_of(file: Path) -> str:
@@ -107,19 +105,21 @@ def walk(folder: Path) -> list[tuple[Path, str]]:
         current = pending.pop()
         try:
             with os.scandir(current) as listing:
-                names = [entry.name for entry in listing]
+                names = sorted(entry.name for entry in listing)  # name order, whatever order the system lists them in
         except OSError as error:
             found.append((current, f"cannot read the folder ({error.strerror or error})"))
             continue
+        subfolders = []
         for name in names:
             if name.startswith("."):
                 continue
             path = current / name
             reason, is_folder = entry_reason(path, seen)
             if is_folder:
-                pending.append(path)
+                subfolders.append(path)
             else:
                 found.append((path, reason))
+        pending.extend(reversed(subfolders))  # the first by name is walked first
     return sorted(found, key=lambda item: item[0].relative_to(folder).parts)
 
 

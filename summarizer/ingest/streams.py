@@ -96,6 +96,7 @@ def split_lines(chunks: Iterator[bytes], cap: int) -> Iterator[bytes | None]:
     for chunk in chunks:
         if after_cr and chunk.startswith(b"\n"):
             chunk = chunk[1:]
+        after_cr = False
         if not chunk:
             continue
         after_cr = chunk.endswith(b"\r")
