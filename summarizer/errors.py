@@ -38,7 +38,7 @@ class Interrupted(BaseException):
     it; unlike KeyboardInterrupt, click does not turn it into a silent abort.
     """
 
-    def __init__(self, signal_number: int, detail: str = "nothing was written") -> None:
+    def __init__(self, signal_number: int, detail: str = "stopped before it finished; any file it was writing is left as it was") -> None:
         super().__init__(signal_number, detail)
         self.signal_number = signal_number
         self.detail = detail

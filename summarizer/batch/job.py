@@ -25,14 +25,13 @@ from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.periods import group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
 from summarizer.errors import InputError, Interrupted
+from summarizer.files import TEMPORARY_MARK, write_atomic
 from summarizer.options import Options
 from summarizer.plural import plural
 from summarizer.types import Article
 
-TEMPORARY_MARK = ".tmp-"
 MARKER = ".summarizer-batch"  # written first: this folder is a batch output, safe to resume into
 LOCK = ".summarizer-batch.lock"
-WRITE_PAUSE_VARIABLE = "SUMMARIZER_TEST_WRITE_PAUSE"  # tests only: seconds to pause halfway through each file written
 
 
 @dataclass(frozen=True)
@@ -105,24 +104,6 @@ def finished(outdir: Path, task: PeriodTask) -> bool:
     return all((folder / story["briefing"]).is_file() and (folder / story["markdown"]).is_file() for story in stories) and (folder / "index.md").is_file()
 
 
-def write_atomic(target: Path, text: str) -> None:
-    """Write to ``.NAME.tmp-PID`` beside the target, flush to disk, then rename into place."""
-    import os
-
-    temporary = target.with_name(f".{target.name}{TEMPORARY_MARK}{os.getpid()}")
-    pause = float(os.environ.get(WRITE_PAUSE_VARIABLE) or 0)
-    with open(temporary, "w", encoding="utf-8") as stream:
-        if pause:  # fault injection for the kill tests: half the file on disk, then a pause
-            stream.write(text[: len(text) // 2])
-            stream.flush()
-            time.sleep(pause)
-            text = text[len(text) // 2 :]
-        stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temporary, target)
-
-
 def sync_folder(folder: Path) -> None:
     """Flush a folder's entries (the renames into it) to disk, where the system allows it."""
     import os
@@ -168,6 +149,8 @@ def check_outdir(outdir: Path, inputs: Sequence[str]) -> None:
         path = Path(given).resolve()
         if path == resolved or resolved in path.parents:
             raise InputError(f"{outdir}: holds the input {given}; choose another output folder")
+        if path in resolved.parents and path.is_dir():
+            raise InputError(f"{outdir}: is inside the input folder {given}, where its files would be read as dumps next time; choose another output folder")
     if outdir.exists() and not outdir.is_dir():
         raise InputError(f"{outdir}: is a file; give a folder for the briefings")
     if outdir.is_dir() and any(outdir.iterdir()) and not (outdir / MARKER).is_file():
@@ -240,6 +223,10 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
         stories = 0
         if todo:
             stories = run_todo(todo, outdir, engine_for(articles), progress, chunk)
-        write_top(outdir, tasks)
+        try:
+            write_top(outdir, tasks)
+        except Interrupted as stop:
+            stop.detail = f"all {plural(len(todo), 'period')} written to {outdir}, but not the top index; rerun the same command to write it"
+            raise
     seconds = time.perf_counter() - started
     return Outcome(len(todo), len(tasks) - len(todo), articles, stories, len(dump.problems), len(dump.duplicates), seconds)

@@ -63,7 +63,7 @@ def main() -> None:
         print(f"summarizer: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        print("summarizer: interrupted by SIGINT: nothing was written", file=sys.stderr)
+        print(f"summarizer: interrupted by SIGINT: {Interrupted(signal.SIGINT).detail}", file=sys.stderr)
         sys.exit(130)
     except typer.Exit as done:
         sys.exit(done.exit_code)

@@ -120,7 +120,7 @@ def write_files(rows: Any, results: Any, config: Any, dataset: Path, reference: 
     from dataclasses import asdict
 
     from summarizer.bench.report import markdown_table, outputs_jsonl, plot, results_csv, results_json
-    from summarizer.cli.output import write_atomic
+    from summarizer.files import write_atomic
 
     if save is not None:
         write_atomic(save, outputs_jsonl(results))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.files import write_atomic
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
@@ -36,10 +35,21 @@ def input_identities(inputs: Sequence[str]) -> set[tuple[int, int]]:
     return found
 
 
+def input_folder_holding(target: Path, inputs: Sequence[str]) -> str:
+    """The input folder that ``target`` would be written into (symlinks and ``..`` resolved), or ''."""
+    place = target.resolve()
+    for given in inputs:
+        if given != "-" and Path(given).is_dir() and Path(given).resolve() in place.parents:
+            return given
+    return ""
+
+
 def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
     """Refuse to write over an input (even with ``force``), a folder, or an existing file unless ``force``."""
     if target.is_dir():
         raise InputError(f"{target}: is a folder; give a file name")
+    if folder := input_folder_holding(target, inputs):
+        raise InputError(f"{target}: is inside the input folder {folder}, where it would be read as an article next time; write it elsewhere")
     identity = file_identity(target)
     if identity is None:
         return
@@ -47,36 +57,6 @@ def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
         raise InputError(f"{target}: is one of the inputs (or inside an input folder); choose another output file")
     if not force:
         raise InputError(f"{target}: already exists; use --force to overwrite it")
-
-
-def new_file_mode(target: Path) -> int:
-    """The permissions a written file gets: those of the file it replaces, else what the umask allows (as open() does)."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def write_atomic(target: Path, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8) to a temporary file beside ``target``, then rename it into place.
-
-    The file gets the permissions a plain write would give it (mkstemp's
-    are 0600 whatever the umask).
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        os.fchmod(handle, new_file_mode(target))
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def emit(text: str, target: Path | None) -> None:

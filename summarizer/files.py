@@ -1,0 +1,54 @@
+"""Write files atomically: a temporary beside the target, synced, then renamed into place.
+
+A reader (or a run killed at any moment, SIGKILL included) sees the old file
+or the new one, never a part of it. Temporaries are named ``.NAME.tmp-*`` so a
+later run can find and remove what a killed one left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+TEMPORARY_MARK = ".tmp-"
+WRITE_PAUSE_VARIABLE = "SUMMARIZER_TEST_WRITE_PAUSE"  # tests only: seconds to pause halfway through each file written
+
+
+def new_file_mode(target: Path) -> int:
+    """The permissions a written file gets: those of the file it replaces, else what the umask allows (as open() does)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_atomic(target: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``.NAME.tmp-*`` beside ``target``, sync it, then rename it into place.
+
+    The file gets the permissions a plain write would give it (mkstemp's are
+    0600 whatever the umask); the temporary is removed if the write fails or
+    is interrupted.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", dir=target.parent)
+    try:
+        os.fchmod(handle, new_file_mode(target))
+        with os.fdopen(handle, "wb") as stream:
+            pause = float(os.environ.get(WRITE_PAUSE_VARIABLE) or 0)
+            if pause:  # fault injection for the kill tests: half the file on disk, then a pause
+                stream.write(data[: len(data) // 2])
+                stream.flush()
+                time.sleep(pause)
+                data = data[len(data) // 2 :]
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
