@@ -16,13 +16,14 @@ from pathlib import Path
 from summarizer.errors import InputError, SummarizerError
 from summarizer.ingest.folders import shown, unsupported, walk
 from summarizer.ingest.limits import MAX_ARTICLE_SIZE, MAX_FILE_SIZE, Limits
+from summarizer.ingest.readers import URL
 from summarizer.ingest.records import load_json, record_to_article
 from summarizer.ingest.streams import file_lines
+from summarizer.plural import plural
 from summarizer.types import Article
 
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 NOT_A_DUMP = "not a dump (batch reads .jsonl or .jsonl.gz; brief reads single articles)"
-URL_PREFIXES = ("http://", "https://", "www.")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def dump_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     for given in paths:
         path = Path(given)
         if not path.exists():
-            hint = "URLs are not fetched; save the dump and pass the file" if given.lower().startswith(URL_PREFIXES) else "no such file or folder"
+            hint = "URLs are not fetched; save the dump and pass the file" if URL.match(given) else "no such file or folder"
             raise InputError(f"{shown(given)}: {hint}")
         if not path.is_dir():
             files.append(path)
@@ -112,7 +113,7 @@ def read_dumps(paths: Sequence[str], strict: bool = False, max_file_size: int = 
     files, problems = dump_files(paths)
     if strict and problems:
         raise InputError(str(problems[0]))
-    reading = Reading(strict)
+    reading = DumpReading(strict)
     reading.problems.extend(problems)
     seen_files: dict[tuple[int, int], str] = {}
     for file in files:
@@ -122,11 +123,11 @@ def read_dumps(paths: Sequence[str], strict: bool = False, max_file_size: int = 
             reading.line(file, number, line, encoding)
     if not reading.articles:
         count = len(reading.problems)
-        raise InputError(f"no articles found in {', '.join(shown(p) for p in paths)}" + (f" ({count} malformed lines)" if count else ""))
+        raise InputError(f"no articles found in {', '.join(shown(p) for p in paths)}" + (f" ({plural(count, 'malformed line')})" if count else ""))
     return Dump(tuple(reading.articles), tuple(reading.problems), tuple(reading.duplicates))
 
 
-class Reading:
+class DumpReading:
     """The articles, problems and repeats gathered so far, and the ids seen."""
 
     def __init__(self, strict: bool) -> None:
