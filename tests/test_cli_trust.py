@@ -160,3 +160,10 @@ def test_no_arguments_prints_the_help_and_version_prints_the_version() -> None:
     assert bare.returncode == 0 and "Usage: summarizer" in bare.stdout and "brief" in bare.stdout and bare.stderr == ""
     version = run_cli("--version")
     assert version.returncode == 0 and version.stdout.strip() == f"summarizer {__version__}"
+
+
+def test_o_refuses_devices_and_takes_dash_for_stdout(tmp_path: Path, seeds: Path) -> None:
+    device = run_cli("brief", str(seeds), "-o", "/dev/null", "--force")
+    assert device.returncode == 2 and "not a regular file" in device.stderr and Path("/dev/null").is_char_device()
+    dash = run_cli("brief", str(seeds), "-o", "-", "--format", "json")
+    assert dash.returncode == 0 and json.loads(dash.stdout)["bullets"] and not (ROOT / "-").exists()

@@ -57,7 +57,7 @@ def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
 def brief(
     paths: Annotated[list[str], typer.Argument(help=PATHS_HELP, show_default=False)],
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
     bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
     max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
@@ -81,6 +81,8 @@ def brief(
 
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
     limits = input_limits(max_file_size, max_article_size)
+    if output is not None and str(output) == "-":
+        output = None
     if output is not None:
         check_target(output, paths, force)
     embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read

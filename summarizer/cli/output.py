@@ -53,6 +53,8 @@ def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
     identity = file_identity(target)
     if identity is None:
         return
+    if not target.is_file():
+        raise InputError(f"{target}: is not a regular file (a device, a pipe...); leave out -o to write to stdout")
     if identity in input_identities(inputs):
         raise InputError(f"{target}: is one of the inputs (or inside an input folder); choose another output file")
     if not force:
