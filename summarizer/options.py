@@ -17,7 +17,9 @@ class Options:
     The three switches at the end turn stages off for ablation studies:
     topic clustering (every sentence becomes its own topic), folding of
     near-duplicates into citations and support, and redundancy control (a concept
-    covered once counts once; no near-duplicate of a bullet).
+    covered once counts once; no near-duplicate of a bullet). ``max_sentences``
+    refuses an input whose sentence similarities would not fit in memory (the
+    pipeline holds a few matrices of sentences x sentences).
     """
 
     bullets: int | None = None
@@ -27,12 +29,15 @@ class Options:
     topics: bool = True
     fold_duplicates: bool = True
     redundancy: bool = True
+    max_sentences: int | None = None
 
     def __post_init__(self) -> None:
         if self.bullets is not None and self.bullets < 1:
             raise InputError("--bullets must be at least 1")
         if self.max_words is not None and self.max_words < 1:
             raise InputError("--max-words must be at least 1")
+        if self.max_sentences is not None and self.max_sentences < 1:
+            raise InputError("--max-sentences must be at least 1")
 
     def as_record(self) -> dict[str, Any]:
         """The options as a JSON-ready dict."""

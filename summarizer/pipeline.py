@@ -14,6 +14,7 @@ import numpy as np
 from summarizer import __version__
 from summarizer.blas import one_blas_thread
 from summarizer.embed.embedder import Embedder, Encoder
+from summarizer.errors import InputError
 from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
@@ -57,6 +58,15 @@ def split_all(articles: Sequence[Article]) -> tuple[list[Sentence], list[LeftOut
     return sentences, left_out
 
 
+def check_size(count: int, limit: int | None) -> None:
+    """Refuse more sentences than ``limit``: memory grows with their square."""
+    if limit is not None and count > limit:
+        raise InputError(
+            f"{count:,} sentences is more than one briefing holds (the --max-sentences limit is {limit:,}; memory grows with its square): "
+            "raise it, or brief a dump of many stories with summarizer batch"
+        )
+
+
 def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
     """How many topics a word budget needs: one more than sentences of median length that fit."""
     if max_words is None or not sentences:
@@ -79,6 +89,7 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
     """Embed, fold, cluster and score every candidate sentence."""
     with clock.stage("split"):
         sentences, left_out = split_all(articles)
+        check_size(len(sentences), options.max_sentences)
         texts = [s.text for s in sentences]
     with clock.stage("embed"):
         embeddings = embedder.encode(texts)

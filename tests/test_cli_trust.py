@@ -144,12 +144,14 @@ def test_exit_codes_usage_input_and_model(tmp_path: Path, seeds: Path) -> None:
         ("brief", str(seeds), "--device", "gpu"): 2,
         ("brief", str(seeds), "--precision", "int4"): 2,
         ("brief", str(seeds), "--bullets", "0"): 2,
+        ("brief", str(seeds), "--max-sentences", "50"): 2,
         ("brief", str(seeds), "--model", str(tmp_path / "no-such-model")): 3,
         ("batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "out")): 2,
     }
     for arguments, code in cases.items():
         done = run_cli(*arguments)
         assert done.returncode == code, (arguments, done.returncode, done.stderr)
+        assert "--max-sentences" not in arguments or "the --max-sentences limit is 50" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
 
 

@@ -29,6 +29,7 @@ MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such 
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
 MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
+MAX_SENTENCES_HELP = "Most sentences one briefing takes: memory grows with their square (about 5 GB at 10,000)."
 MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
 CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
 PRECISION_HELP = "Number format of the model: auto (bf16 where the CPU or GPU runs it natively, else fp32), fp32 or bf16."
@@ -61,6 +62,7 @@ def brief(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
     bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
     max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
+    max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help=MAX_SENTENCES_HELP)] = 10_000,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
@@ -79,7 +81,7 @@ def brief(
     from summarizer.options import Options
     from summarizer.render import render
 
-    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed)
+    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences)
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
