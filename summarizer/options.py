@@ -19,7 +19,9 @@ class Options:
     near-duplicates into citations and support, and redundancy control (a concept
     covered once counts once; no near-duplicate of a bullet). ``max_sentences``
     refuses an input whose sentence similarities would not fit in memory (the
-    pipeline holds a few matrices of sentences x sentences).
+    pipeline holds a few matrices of sentences x sentences). ``date_order``
+    (dayfirst or monthfirst) reads numeric dates such as 12/03/2025, which
+    are otherwise left undated.
     """
 
     bullets: int | None = None
@@ -30,6 +32,7 @@ class Options:
     fold_duplicates: bool = True
     redundancy: bool = True
     max_sentences: int | None = None
+    date_order: str = ""
 
     def __post_init__(self) -> None:
         if self.bullets is not None and self.bullets < 1:
@@ -38,6 +41,8 @@ class Options:
             raise InputError("--max-words must be at least 1")
         if self.max_sentences is not None and self.max_sentences < 1:
             raise InputError("--max-sentences must be at least 1")
+        if self.date_order not in ("", "dayfirst", "monthfirst"):
+            raise InputError(f"unknown date order {self.date_order!r}: use dayfirst or monthfirst")
 
     def as_record(self) -> dict[str, Any]:
         """The options as a JSON-ready dict."""

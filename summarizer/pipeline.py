@@ -13,6 +13,7 @@ import numpy as np
 
 from summarizer import __version__
 from summarizer.blas import one_blas_thread
+from summarizer.dates import with_dates
 from summarizer.embed.embedder import Embedder, Encoder
 from summarizer.errors import InputError
 from summarizer.options import Options
@@ -186,6 +187,7 @@ def run(
     """Summarise ``articles`` into a Briefing (``clock`` records the seconds of each stage)."""
     embedder = embedder or Embedder(options.model)
     tuning = tuning or Tuning()
+    articles = with_dates(articles, options.date_order)
     with one_blas_thread():
         analysis = analyse(articles, options, embedder, tuning, clock)
         with clock.stage("bullets"):

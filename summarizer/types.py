@@ -12,7 +12,9 @@ class Article:
 
     ``id`` is the article's position in the briefing's source list (0-based);
     ``ref`` is the user's own identifier (a JSONL ``id`` or the file name);
-    ``encoding`` is the text encoding the file was read in ('' when given as text).
+    ``encoding`` is the text encoding the file was read in ('' when given as text);
+    ``date`` is the publication date as ISO 8601 (from ``published``, else from a
+    wire dateline), or '' when no full, unambiguous date is known.
     """
 
     id: int
@@ -24,6 +26,7 @@ class Article:
     path: str = ""
     ref: str = ""
     encoding: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True)

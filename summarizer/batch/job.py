@@ -24,6 +24,7 @@ from summarizer.batch.engines import Engine, EngineFactory
 from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.periods import group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
+from summarizer.dates import with_dates
 from summarizer.errors import InputError, Interrupted
 from summarizer.files import TEMPORARY_MARK, write_atomic
 from summarizer.options import Options
@@ -85,7 +86,7 @@ def period_digest(articles: Sequence[Article], settings: BatchSettings) -> str:
 def plan(dump: Dump, settings: BatchSettings) -> list[PeriodTask]:
     """One task per period, its articles in a fixed order and numbered from 0."""
     tasks = []
-    for key, articles in group_by_period(dump.articles, settings.period).items():
+    for key, articles in group_by_period(with_dates(dump.articles, settings.options.date_order), settings.period).items():
         ordered = [dataclasses.replace(a, id=i) for i, a in enumerate(sorted(articles, key=sort_key))]
         tasks.append(PeriodTask(key, tuple(ordered), period_digest(ordered, settings)))
     return tasks
@@ -157,20 +158,35 @@ def check_outdir(outdir: Path, inputs: Sequence[str]) -> None:
         raise InputError(f"{outdir}: holds other files and no batch index; choose a new or empty folder")
 
 
-def top_index(outdir: Path, tasks: Sequence[PeriodTask]) -> dict[str, Any]:
-    """The top-level index record, read back from every period's index."""
+def finished_periods(outdir: Path) -> list[str]:
+    """The period folders on disk whose index is written (a killed period has none yet), sorted."""
+    return sorted(folder.name for folder in outdir.iterdir() if not folder.name.startswith(".") and (folder / "index.json").is_file())
+
+
+def top_index(outdir: Path, period: str) -> dict[str, Any]:
+    """The top-level index record, read back from every finished period on disk (this run's and earlier runs')."""
     periods = []
-    for task in tasks:
-        index = json.loads((outdir / task.key / "index.json").read_text(encoding="utf-8"))
+    for key in finished_periods(outdir):
+        index = json.loads((outdir / key / "index.json").read_text(encoding="utf-8"))
         periods.append(period_summary(index))
-    return {"schema_version": "1.0", "periods": periods}
+    return {"schema_version": "1.1", "period": period, "periods": periods}
 
 
-def write_top(outdir: Path, tasks: Sequence[PeriodTask]) -> None:
+def write_top(outdir: Path, period: str) -> None:
     """OUTDIR/index.json and index.md, linking the periods."""
-    record = top_index(outdir, tasks)
+    record = top_index(outdir, period)
     write_atomic(outdir / "index.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     write_atomic(outdir / "index.md", top_markdown(record["periods"]))
+
+
+def check_period_kind(outdir: Path, period: str) -> None:
+    """An output folder holds one kind of period: refuse to mix days, weeks and 'all' in one index."""
+    try:
+        made_with = json.loads((outdir / "index.json").read_text(encoding="utf-8")).get("period")
+    except (OSError, ValueError, AttributeError):
+        return
+    if made_with and made_with != period:
+        raise InputError(f"{outdir}: holds briefings made with --period {made_with}; give --period {made_with}, or choose a new folder for --period {period}")
 
 
 @contextmanager
@@ -214,6 +230,7 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
     """Run the periods that need it on the engine ``engine_for(articles to do)`` makes, write them, then the top index."""
     started = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
+    check_period_kind(outdir, settings.period)
     with exclusive(outdir):
         write_atomic(outdir / MARKER, "This folder is the output of `summarizer batch`; reruns resume into it.\n")
         remove_temporaries(outdir)
@@ -224,7 +241,7 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
         if todo:
             stories = run_todo(todo, outdir, engine_for(articles), progress, chunk)
         try:
-            write_top(outdir, tasks)
+            write_top(outdir, settings.period)
         except Interrupted as stop:
             stop.detail = f"all {plural(len(todo), 'period')} written to {outdir}, but not the top index; rerun the same command to write it"
             raise

@@ -12,12 +12,15 @@ import typer
 from summarizer.cli.brief import (
     BULLETS_HELP,
     CACHE_HELP,
+    DAYFIRST_HELP,
     DEVICE_HELP,
     MAX_ARTICLE_HELP,
     MAX_FILE_HELP,
     MAX_WORDS_HELP,
     MODEL_HELP,
+    MONTHFIRST_HELP,
     PRECISION_HELP,
+    date_order,
     input_limits,
 )
 
@@ -113,6 +116,8 @@ def batch(
     device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
     max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
+    dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
+    monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
     from summarizer.batch.dump import read_dumps
@@ -121,12 +126,13 @@ def batch(
     from summarizer.embed.embedder import Embedder
     from summarizer.options import Options
 
-    options = Options(bullets=bullets, max_words=max_words, model=model)
+    options = Options(bullets=bullets, max_words=max_words, model=model, date_order=date_order(dayfirst, monthfirst))
     check_outdir(output_dir, inputs)
     identity = Embedder(model, device=device, precision=precision).identity  # a bad --model fails before the dumps are read
     limits = input_limits(max_file_size, max_article_size)
     dump = read_dumps(inputs, strict, max_file_size=limits.max_file, max_article_size=limits.max_article)
     warn_problems(dump.problems, quiet)
+    warn_ambiguous(dump.articles, options.date_order, quiet)
     settings = BatchSettings(period.value, options, identity)
     config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads or 0, precision, device)  # threads 0: decided at start
     engine_for = engine_factory(engine, address, workers, config, chunk)
@@ -165,3 +171,14 @@ def warn_problems(problems: Any, quiet: bool) -> None:
         return
     for problem in problems:
         typer.echo(f"summarizer: warning: {problem} ({'line' if problem.line else 'file'} skipped)", err=True)
+
+
+def warn_ambiguous(articles: Any, order: str, quiet: bool) -> None:
+    """One stderr line for the articles left undated because their numeric date reads both ways (the first named)."""
+    from summarizer.dates import ambiguity_warning, ambiguous_dates, with_dates
+    from summarizer.plural import plural
+
+    found = ambiguous_dates(with_dates(articles, order), order)
+    if found and not quiet:
+        more = f" (and {plural(len(found) - 1, 'more article')} like it)" if len(found) > 1 else ""
+        typer.echo(f"summarizer: warning: {ambiguity_warning(found[0], found[0].ref)}{more}", err=True)

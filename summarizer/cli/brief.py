@@ -28,6 +28,8 @@ MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 
 MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such as 64MiB."
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
+DAYFIRST_HELP = "Read numeric dates such as 12/03/2025 day first (12 March); without it or --monthfirst they are left undated."
+MONTHFIRST_HELP = "Read numeric dates such as 12/03/2025 month first (3 December)."
 MAX_WORDS_HELP = "Word budget for all bullets together, cut at sentence boundaries."
 MAX_SENTENCES_HELP = "Most sentences one briefing takes: memory grows with their square (about 5 GB at 10,000)."
 MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
@@ -71,8 +73,11 @@ def brief(
     strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
     max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
+    dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
+    monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
+    import warnings
     from dataclasses import replace
 
     from summarizer import summarize
@@ -81,7 +86,7 @@ def brief(
     from summarizer.options import Options
     from summarizer.render import render
 
-    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences)
+    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=date_order(dayfirst, monthfirst))
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
@@ -90,9 +95,29 @@ def brief(
     embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read
     reading = read_inputs(paths, strict=strict, limits=limits)
     warn_skipped(reading.skipped)
-    briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
+    warn_ambiguous_dates(reading.articles, options.date_order)
+    with warnings.catch_warnings():  # an empty briefing says why in its own text
+        warnings.simplefilter("ignore", UserWarning)
+        briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
     briefing = replace(briefing, skipped=reading.skipped)
     emit(render(briefing, chosen_format(fmt, output).value), output)
+
+
+def date_order(dayfirst: bool, monthfirst: bool) -> str:
+    """'dayfirst', 'monthfirst' or '' (ambiguous numeric dates left undated); both at once is a usage error."""
+    if dayfirst and monthfirst:
+        from summarizer.errors import UsageError
+
+        raise UsageError("--dayfirst and --monthfirst contradict each other: give one")
+    return "dayfirst" if dayfirst else "monthfirst" if monthfirst else ""
+
+
+def warn_ambiguous_dates(articles: Any, order: str) -> None:
+    """One stderr line per article whose numeric date reads both ways (12/03/2025) when no order was given."""
+    from summarizer.dates import ambiguity_warning, ambiguous_dates, with_dates
+
+    for article in ambiguous_dates(with_dates(articles, order), order):
+        typer.echo(f"summarizer: warning: {ambiguity_warning(article, article.path or article.ref or 'an article')}", err=True)
 
 
 def input_limits(max_file_size: str, max_article_size: str) -> Any:

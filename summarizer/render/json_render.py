@@ -43,6 +43,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "source": article.source,
         "url": article.url,
         "published": article.published,
+        "date": article.date,
         "path": article.path,
         "text": article.text,
     }

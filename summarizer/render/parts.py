@@ -30,8 +30,9 @@ def source_name(article: Article) -> str:
 
 
 def source_details(article: Article) -> list[str]:
-    """The outlet and the date, those that are known."""
-    return [part for part in (article.source, article.published) if part.strip()]
+    """The outlet and the date (ISO 8601; a date that cannot be read in full is shown as written, marked unclear)."""
+    when = article.date or (f"{article.published.strip()} (unclear date)" if article.published.strip() else "")
+    return [part for part in (article.source, when) if part.strip()]
 
 
 def skipped_note(skipped: tuple[Skipped, ...]) -> str:

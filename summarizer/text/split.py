@@ -8,13 +8,10 @@ is a hundred times faster than pysbd, which gives the same answers.
 
 from __future__ import annotations
 
-import re
-
+from summarizer.dates import dateline_length
 from summarizer.text.blocks import Block, blocks
 from summarizer.types import Article, LeftOut, Sentence
 
-# "LONDON (AP) _ ", "WASHINGTON (Reuters) - ", "KYIV, Ukraine — "
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s+[A-Z][\w .]{1,30})?\s*(?:\([\w .&-]{1,20}\))?\s*[_—–-]{1,2}\s+(?=\S)")
 MIN_WORDS = 5
 
 
@@ -37,9 +34,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def skip_dateline(text: str, start: int, end: int) -> int:
-    """Move ``start`` past a wire dateline such as "LONDON (AP) _ "."""
-    match = DATELINE.match(text[start:end])
-    return start + match.end() if match else start
+    """Move ``start`` past a wire dateline such as "LONDON (AP) _ " or "Dunmarra, 12 March 2025 — "."""
+    return start + dateline_length(text[start:end])
 
 
 def fragment_reason(text: str) -> str:
