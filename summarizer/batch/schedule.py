@@ -21,7 +21,7 @@ import numpy as np
 
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
-from summarizer.batch.stories import cluster_stories, story_distances
+from summarizer.batch.stories import story_labels
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
 from summarizer.blas import one_blas_thread
 from summarizer.types import Article
@@ -103,7 +103,7 @@ def find_stories(state: PeriodState) -> list[BriefJob]:
     articles = state.task.articles
     per_article = state.per_article()
     with one_blas_thread():
-        labels = cluster_stories(story_distances([a.text for a in articles]), len(articles))
+        labels = story_labels(articles)
     state.stories = order_stories(labels, articles)
     jobs = []
     for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from summarizer.topics.cluster import first_seen_order
+from summarizer.types import Article
 
 STORY_NEIGHBOUR = 10
 SCALE_FLOOR = 0.1
@@ -92,3 +93,8 @@ def cluster_stories(distances: np.ndarray, count: int, threshold: float = STORY_
         return np.zeros(count, dtype=np.int64)
     tree = linkage(distances, method="average")
     return first_seen_order(fcluster(tree, t=1.0 / floor - threshold, criterion="distance"))
+
+
+def story_labels(articles: Sequence[Article]) -> np.ndarray:
+    """A story label per article of one period (0.. in order of first appearance): the entry point ``batch`` calls."""
+    return cluster_stories(story_distances([a.text for a in articles]), len(articles))
