@@ -118,11 +118,11 @@ def test_lines_without_ids_in_same_named_files_do_not_clash(tmp_path: Path) -> N
 
 
 def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
-    from summarizer.batch.schedule import order_stories
+    from summarizer.batch.threads import story_order
     from summarizer.types import Article
 
     articles = [Article(i, "text", source=source, ref=str(i)) for i, source in enumerate(["A", "A", "B", "C", "D"])]
-    assert order_stories(np.array([0, 0, 1, 1, 2]), articles) == [[2, 3], [0, 1], [4]]
+    assert story_order(np.array([0, 0, 1, 1, 2]), articles) == [[2, 3], [0, 1], [4]]
 
 
 def test_story_clustering_finds_the_number_of_stories() -> None:

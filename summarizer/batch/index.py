@@ -13,13 +13,16 @@ from summarizer.plural import plural as counted
 from summarizer.render.escape import markdown_link, markdown_text
 
 
-def story_line(story: dict[str, Any]) -> str:
-    """``1. [Title](story-001.md): 7 articles, 3 sources`` (single-source stories say so)."""
+def story_line(story: dict[str, Any], period: str = "") -> str:
+    """``1. [Title](story-001.md): 7 articles, 3 sources`` (single-source stories say so; a story that goes
+    on a thread begun in an earlier period says since when)."""
     detail = counted(len(story["articles"]), "article")
     if story["sources"]:
         detail += ", " + counted(len(story["sources"]), "source")
     if story["single_source"]:
         detail += ", single source"
+    if story.get("thread_since") and story["thread_since"] != period:
+        detail += f"; followed since {markdown_text(story['thread_since'])}"
     return f"{int(story['id'])}. {markdown_link(story['title'], story['markdown'])}: {detail}"
 
 
@@ -28,7 +31,7 @@ def period_markdown(index: dict[str, Any]) -> str:
     stories = index["stories"]
     heading = f"{markdown_text(str(index['period']))}: {counted(len(stories), 'story')} from {counted(int(index['articles']), 'article')}"
     lines = [f"# {heading}", ""]
-    lines += [story_line(story) for story in stories]
+    lines += [story_line(story, str(index["period"])) for story in stories]
     return "\n".join(lines) + "\n"
 
 
@@ -40,9 +43,11 @@ def period_line(period: dict[str, Any]) -> str:
     return f"- {markdown_link(key, key + '/index.md')}: {counts}{top}"
 
 
-def top_markdown(periods: Sequence[dict[str, Any]]) -> str:
-    """OUTDIR/index.md: every period with its counts and biggest story."""
+def top_markdown(periods: Sequence[dict[str, Any]], threads: bool = False) -> str:
+    """OUTDIR/index.md: every period with its counts and biggest story (and a link to the threads, with days or weeks)."""
     lines = ["# News briefings by period", ""]
+    if threads:
+        lines += ["Stories followed across periods: [threads](threads.md).", ""]
     lines += [period_line(period) for period in periods]
     return "\n".join(lines) + "\n"
 

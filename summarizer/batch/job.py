@@ -22,8 +22,10 @@ from summarizer import __version__
 from summarizer.batch.dump import Dump
 from summarizer.batch.engines import Engine, EngineFactory
 from summarizer.batch.index import period_summary, top_markdown
+from summarizer.batch.link import cut_periods, threaded
 from summarizer.batch.periods import group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
+from summarizer.batch.thread_files import CONTEXT_FILE, threads_markdown, threads_record
 from summarizer.dates import with_dates
 from summarizer.errors import InputError, Interrupted
 from summarizer.files import TEMPORARY_MARK, write_atomic
@@ -102,6 +104,8 @@ def finished(outdir: Path, task: PeriodTask) -> bool:
     if not isinstance(index, dict) or index.get("input_hash") != task.digest:
         return False
     stories = index.get("stories", [])
+    if any(story.get("thread") for story in stories) and not (folder / CONTEXT_FILE).is_file():
+        return False
     return all((folder / story["briefing"]).is_file() and (folder / story["markdown"]).is_file() for story in stories) and (folder / "index.md").is_file()
 
 
@@ -173,10 +177,14 @@ def top_index(outdir: Path, period: str) -> dict[str, Any]:
 
 
 def write_top(outdir: Path, period: str) -> None:
-    """OUTDIR/index.json and index.md, linking the periods."""
+    """OUTDIR/index.json and index.md, linking the periods; with days or weeks, threads.json and threads.md first."""
+    if threaded(period):
+        threads = threads_record(outdir, period)
+        write_atomic(outdir / "threads.json", json.dumps(threads, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(outdir / "threads.md", threads_markdown(threads))
     record = top_index(outdir, period)
     write_atomic(outdir / "index.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-    write_atomic(outdir / "index.md", top_markdown(record["periods"]))
+    write_atomic(outdir / "index.md", top_markdown(record["periods"], threaded(period)))
 
 
 def check_period_kind(outdir: Path, period: str) -> None:
@@ -239,6 +247,7 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
         articles = sum(len(t.articles) for t in todo)
         stories = 0
         if todo:
+            todo = cut_periods(todo, outdir, settings.period)
             stories = run_todo(todo, outdir, engine_for(articles), progress, chunk)
         try:
             write_top(outdir, settings.period)

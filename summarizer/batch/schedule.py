@@ -21,23 +21,28 @@ import numpy as np
 
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
-from summarizer.batch.stories import story_labels
+from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
+from summarizer.batch.threads import story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
-from summarizer.blas import one_blas_thread
 from summarizer.types import Article
 
 CHUNK = 32  # articles per embedding job
 ADMIT_ARTICLES = 512  # start another period while fewer articles than this are in flight
-INDEX_SCHEMA_VERSION = "1.0"
+INDEX_SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True)
 class PeriodTask:
-    """A period to process: its key, its articles (in a fixed order) and the hash of everything it depends on."""
+    """A period to process: its key, its articles (in a fixed order), the hash of everything it depends on,
+    and, once cut (``batch.link``), its stories (article positions, biggest first) with the thread of each
+    (empty without threads, as for ``--period all``), and the file its articles are kept in for later periods."""
 
     key: str
     articles: tuple[Article, ...]
     digest: str
+    stories: tuple[tuple[int, ...], ...] = ()
+    threads: tuple[str, ...] = ()
+    context: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class PeriodOutput:
     """A finished period: its files (name -> text, the index last) and its counts."""
 
     key: str
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     articles: int
     stories: int
 
@@ -83,28 +88,11 @@ def chunk_jobs(task: PeriodTask, chunk: int = CHUNK) -> list[EmbedJob]:
     return [EmbedJob(task.key, number, task.articles[start : start + chunk]) for number, start in enumerate(range(0, len(task.articles), chunk))]
 
 
-def order_stories(labels: np.ndarray, articles: Sequence[Article]) -> list[list[int]]:
-    """Article positions per story, biggest first: by articles, then distinct sources, then first article."""
-    groups: dict[int, list[int]] = {}
-    for position, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(position)
-    sources = {label: len({articles[i].source or articles[i].ref for i in members}) for label, members in groups.items()}
-    return [groups[label] for label in sorted(groups, key=lambda g: (-len(groups[g]), -sources[g], groups[g][0]))]
-
-
-def story_ids(count: int) -> list[str]:
-    """``001``, ``002``, ...: zero-padded to at least three digits."""
-    width = max(3, len(str(count)))
-    return [f"{rank:0{width}d}" for rank in range(1, count + 1)]
-
-
 def find_stories(state: PeriodState) -> list[BriefJob]:
     """Cluster the period's articles into stories; one briefing job per story, with the vectors of its sentences."""
     articles = state.task.articles
     per_article = state.per_article()
-    with one_blas_thread():
-        labels = story_labels(articles)
-    state.stories = order_stories(labels, articles)
+    state.stories = [list(story) for story in state.task.stories]
     jobs = []
     for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):
         chosen = tuple(articles[i] for i in members)
@@ -114,11 +102,13 @@ def find_stories(state: PeriodState) -> list[BriefJob]:
     return jobs
 
 
-def story_entry(story_id: str, articles: Sequence[Article], title: str) -> dict[str, Any]:
-    """The index record of one story."""
+def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str) -> dict[str, Any]:
+    """The index record of one story (with its thread's id, and the period the thread began, when threaded)."""
+    threaded = {"thread": thread, "thread_since": thread_start(thread)} if thread else {}
     return {
         "id": story_id,
         "title": title,
+        **threaded,
         "articles": [a.ref for a in articles],
         "sources": sorted({a.source for a in articles if a.source}),
         "single_source": len(articles) == 1,
@@ -130,13 +120,16 @@ def story_entry(story_id: str, articles: Sequence[Article], title: str) -> dict[
 def period_output(state: PeriodState) -> PeriodOutput:
     """Every file of a finished period: the stories' briefings, then index.md, then index.json."""
     task = state.task
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     entries = []
-    for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):
+    threads = task.threads or ("",) * len(state.stories)
+    for story, members, thread in zip(story_ids(len(state.stories)), state.stories, threads, strict=True):
         brief = state.briefs[story]
         files[f"story-{story}.md"] = brief.markdown
         files[f"story-{story}.json"] = brief.json
-        entries.append(story_entry(story, [task.articles[i] for i in members], brief.title))
+        entries.append(story_entry(story, [task.articles[i] for i in members], brief.title, thread))
+    if task.context:
+        files[CONTEXT_FILE] = task.context
     index = {"schema_version": INDEX_SCHEMA_VERSION, "period": task.key, "input_hash": task.digest, "articles": len(task.articles), "stories": entries}
     files["index.md"] = period_markdown(index)
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"

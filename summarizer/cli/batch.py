@@ -95,10 +95,14 @@ class Progress:
             bar.close()
 
 
+OUTDIR_HELP = "Folder for the briefings: OUTDIR/<period>/index.md, story-<id>.md/.json; OUTDIR/threads.md follows stories across periods."
+PERIOD_HELP = "Group articles by day, ISO week, or all as one period; days and weeks are linked into threads."
+
+
 def batch(
     inputs: Annotated[list[str], typer.Argument(help=INPUT_HELP, show_default=False)],
-    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help="Folder for the briefings: OUTDIR/<period>/index.md, story-<id>.md/.json.")],
-    period: Annotated[Period, typer.Option("--period", help="Group articles by day, ISO week, or all as one period.")] = Period.day,
+    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help=OUTDIR_HELP)],
+    period: Annotated[Period, typer.Option("--period", help=PERIOD_HELP)] = Period.day,
     engine: Annotated[Engine, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = Engine.local,
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
@@ -119,7 +123,8 @@ def batch(
     dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
     monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
 ) -> None:
-    """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story."""
+    """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story,
+    and link each day's (or week's) stories to those of earlier ones into threads."""
     from summarizer.batch.dump import read_dumps
     from summarizer.batch.engines import WorkerConfig
     from summarizer.batch.job import BatchSettings, check_outdir, run_job

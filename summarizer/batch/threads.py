@@ -1,0 +1,137 @@
+"""Threads: the same story followed across periods (days or weeks), linked one period at a time.
+
+A period's stories are cut with the articles of the earlier periods of the
+last ``CONTEXT_DAYS`` beside them (at most ``CONTEXT_ARTICLES``, the most
+recent), all clustered together by ``label_stories``; the period's stories
+are the clusters restricted to its own articles. An earlier article in the
+same cluster is a vote for its thread: a story joins the thread with the
+most votes (ties: the thread that started first), or starts a thread of its
+own when its cluster holds no earlier article. This is the single-pass,
+incremental clustering of topic detection and tracking (Allan et al.,
+"Topic Detection and Tracking Pilot Study", 1998), with the batch
+clustering of ``stories`` as its similarity: earlier threads are never
+re-cut, so their ids stay stable, and a period is linked from what earlier
+periods stored (their ``threads.jsonl.gz``), not from their inputs.
+
+The context does double duty: a period of four articles is cut against a
+background of hundreds, as a whole dump would be, instead of alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from summarizer.batch.stories import label_stories
+from summarizer.types import Article
+
+CONTEXT_DAYS = 90
+CONTEXT_ARTICLES = 5000
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An article of an earlier period as linking needs it: its period, thread, headline and text."""
+
+    period: str
+    thread: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A period's stories (article positions, biggest first) and the thread of each."""
+
+    stories: tuple[tuple[int, ...], ...]
+    threads: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def period_start(key: str) -> datetime.date | None:
+    """The first day of a period key (``2025-03-02`` or ``2025-W09``); None for ``all`` and ``undated``."""
+    try:
+        if "-W" in key:
+            year, week = key.split("-W")
+            return datetime.date.fromisocalendar(int(year), int(week), 1)
+        return datetime.date.fromisoformat(key)
+    except ValueError:
+        return None
+
+
+def context_for(key: str, earlier: Sequence[Earlier], days: int = CONTEXT_DAYS, limit: int = CONTEXT_ARTICLES) -> list[Earlier]:
+    """The earlier articles a period is linked against: those of periods before it, at most ``days`` before its
+    start, the ``limit`` most recent, in period order."""
+    start = period_start(key)
+    if start is None:
+        return []
+    first = start - datetime.timedelta(days=days)
+    chosen = []
+    for item in earlier:
+        when = period_start(item.period)
+        if when is not None and first <= when < start:
+            chosen.append(item)
+    chosen.sort(key=lambda item: (period_start(item.period), item.period))
+    return chosen[-limit:] if limit else []
+
+
+def story_order(labels: np.ndarray, articles: Sequence[Article]) -> list[list[int]]:
+    """Article positions per story, biggest first: by articles, then distinct sources, then first article."""
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(position)
+    sources = {label: len({articles[i].source or articles[i].ref for i in members}) for label, members in groups.items()}
+    return [groups[label] for label in sorted(groups, key=lambda g: (-len(groups[g]), -sources[g], groups[g][0]))]
+
+
+def story_ids(count: int) -> list[str]:
+    """``001``, ``002``, ...: zero-padded to at least three digits."""
+    width = max(3, len(str(count)))
+    return [f"{rank:0{width}d}" for rank in range(1, count + 1)]
+
+
+def thread_id(key: str, story: str) -> str:
+    """A new thread's id: the period and story it started with, ``2025-03-02-004``."""
+    return f"{key}-{story}"
+
+
+def thread_homes(context: Sequence[Earlier], labels: np.ndarray) -> dict[str, int]:
+    """The cluster that holds most of each earlier thread's articles now (ties: the lower label): the only
+    cluster that may carry the thread on, so that a thread which today's wider view splits goes on in one part."""
+    counts: dict[str, Counter[int]] = {}
+    for item, label in zip(context, labels, strict=False):
+        counts.setdefault(item.thread, Counter())[int(label)] += 1
+    return {thread: min(found, key=lambda label: (-found[label], label)) for thread, found in counts.items()}
+
+
+def voted_thread(label: int, context: Sequence[Earlier], labels: np.ndarray, homes: dict[str, int], starts: dict[str, str]) -> str | None:
+    """The thread a new story in cluster ``label`` goes on: among the earlier threads whose home is that
+    cluster, the one with most articles in it (ties: the thread that started first); None when there is none."""
+    votes = Counter(item.thread for item, found in zip(context, labels, strict=False) if found == label and homes[item.thread] == label)
+    if not votes:
+        return None
+    return min(votes, key=lambda thread: (-votes[thread], starts[thread], thread))
+
+
+def link_period(key: str, articles: Sequence[Article], earlier: Sequence[Earlier], days: int = CONTEXT_DAYS) -> Linked:
+    """Cut a period's articles into stories beside its context (``context_for`` picks it from every article
+    that earlier periods stored), and give every story a thread: one it goes on, or a new one."""
+    context = context_for(key, earlier, days)
+    together = [Article(id=i, text=item.text, title=item.title) for i, item in enumerate(context)] + list(articles)
+    labels = label_stories(together) if together else np.zeros(0, dtype=np.int64)
+    stories = story_order(labels[len(context) :], articles)
+    starts: dict[str, str] = {}
+    for item in context:
+        starts.setdefault(item.thread, item.period)
+    homes = thread_homes(context, labels)
+    names = story_ids(len(stories))
+    threads = []
+    for number, story in enumerate(stories):
+        found = voted_thread(int(labels[len(context) + story[0]]), context, labels, homes, starts)
+        threads.append(found or thread_id(key, names[number]))
+    return Linked(tuple(tuple(story) for story in stories), tuple(threads))
