@@ -16,7 +16,8 @@ scored against its gold story over the whole dump:
   (no linking), and the whole dump clustered at once (``--period all``, which
   sees the future; a ceiling, not a method).
 
-Dumps: DUC 2003 (``dump_duc2003.jsonl``; the development dump), DUC copies
+Dumps: DUC 2003 (``dump_duc2003.jsonl``; the development dump), its two
+halves (every other gold story: 15 stories each, the same days), DUC copies
 (every article five times, see ``benchmarks.stories``), and MultiLing 2011
 (whose gold stories are topics spread over years: a check, not a target).
 The context window (``CONTEXT_DAYS``) is varied on DUC by day. Writes
@@ -35,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.stories import DUC, bcubed_f1, copies_dump, gold_stories, multiling_dump
+from benchmarks.stories import DUC, bcubed_f1, copies_dump, gold_stories, multiling_dump, records, write_dump
 from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.job import BatchSettings, plan
@@ -82,6 +83,13 @@ def cut_dump(path: Path, period: str, scratch: Path, days: int = threads.CONTEXT
             scores.append(adjusted_rand_score([gold[a.ref] for a in task.articles], labels))
             weights.append(len(task.articles))
     return Run(truth, found, alone, float(np.average(scores, weights=weights)) if scores else 1.0, seconds)
+
+
+def duc_half(folder: Path, half: int) -> Path:
+    """Every other DUC gold story (sorted by id), from the first (half 0) or the second: a sparser dump of the same news."""
+    rows = records(DUC)
+    stories = sorted({str(row["story"]) for row in rows})[half::2]
+    return write_dump([row for row in rows if str(row["story"]) in stories], folder / f"dump_duc2003_half{half}.jsonl")
 
 
 def kept_whole(truth: Sequence[str], found: Sequence[str]) -> float:
@@ -157,7 +165,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
-        dumps = {"DUC 2003": DUC, "DUC copies": copies_dump(scratch), "MultiLing 2011": multiling_dump(scratch)}
+        dumps = {
+            "DUC 2003": DUC,
+            "DUC half A": duc_half(scratch, 0),
+            "DUC half B": duc_half(scratch, 1),
+            "DUC copies": copies_dump(scratch),
+            "MultiLing 2011": multiling_dump(scratch),
+        }
         main_rows = main_table(dumps, scratch)
         windows = window_table(DUC, scratch)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
