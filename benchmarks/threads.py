@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.report import commit, publish
 from benchmarks.stories import DUC, bcubed_f1, copies_dump, gold_stories, multiling_dump, records, write_dump
 from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
@@ -148,18 +149,8 @@ def window_table(path: Path, scratch: Path) -> list[str]:
     return rows
 
 
-def write(text: str) -> None:
-    """Replace the generated part of results/threads.md, keeping its ``## Reading``."""
-    reading = ""
-    if RESULTS.is_file() and "## Reading" in RESULTS.read_text(encoding="utf-8"):
-        reading = "\n## Reading" + RESULTS.read_text(encoding="utf-8").split("## Reading", 1)[1]
-    RESULTS.write_text(text + reading, encoding="utf-8")
-
-
 def main() -> None:
     """Score threads on every dump and window; print the tables and write them."""
-    import subprocess
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
@@ -174,25 +165,12 @@ def main() -> None:
         }
         main_rows = main_table(dumps, scratch)
         windows = window_table(DUC, scratch)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
-    text = "\n".join(
-        [
-            "# Threads of `summarizer batch`",
-            "",
-            f"Commit `{commit}`; `python -m benchmarks.threads`: each dump cut and linked period by period, as `batch --period day` "
-            f"(or `week`) does; every article scored by its thread against its gold story. Context window {threads.CONTEXT_DAYS} days.",
-            "",
-            *main_rows,
-            "",
-            "### Context window (DUC 2003 by day)",
-            "",
-            *windows,
-            "",
-        ]
+    intro = (
+        f"Commit `{commit()}`; `python -m benchmarks.threads`: each dump cut and linked period by period, as `batch --period day` "
+        f"(or `week`) does; every article scored by its thread against its gold story. Context window {threads.CONTEXT_DAYS} days."
     )
-    print(text)
-    if not args.no_write:
-        write(text)
+    sections = [("", main_rows), ("Context window (DUC 2003 by day)", windows)]
+    publish(RESULTS, "Threads of `summarizer batch`", intro, sections, not args.no_write)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from summarizer.embed.embedder import Encoder
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Skipped", "Topic", "summarize"]
+__all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Skipped", "Topic", "summarize", "what_is_new"]
 
 
 def as_articles(items: Sequence[Article | str | os.PathLike[str] | dict[str, Any]]) -> list[Article]:
@@ -69,3 +69,14 @@ def summarize(articles: Sequence[Article | str | os.PathLike[str] | dict[str, An
     if not briefing.bullets:
         warnings.warn(f"the briefing has no bullet: {briefing.empty_reason()}", UserWarning, stacklevel=2)
     return briefing
+
+
+def what_is_new(briefing: Briefing, since: Sequence[str | os.PathLike[str]], embedder: Encoder | None = None, only_new: bool = False) -> Briefing:
+    """``briefing`` with each bullet marked against earlier briefings (their JSON files, or folders of them,
+    such as a ``batch`` output): ``status`` new, update or reported, and ``earlier``, the sentence that
+    decided it; new and updated bullets come first, and ``only_new`` drops the reported ones."""
+    from summarizer.embed.embedder import Embedder
+    from summarizer.since import mark_new, read_earlier
+
+    earlier = read_earlier([os.fspath(path) for path in since])
+    return mark_new(briefing, earlier, embedder or Embedder(), only_new)

@@ -89,6 +89,41 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class StatedValue:
+    """One source's figure for a fact: its text, value and unit, and where it stands in its article."""
+
+    text: str
+    value: float
+    unit: str
+    article_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources that give different figures for the fact of a bullet: the kind (money, percent, count) and
+    each source's value, the bullet's own first."""
+
+    kind: str
+    values: tuple[StatedValue, ...]
+
+
+@dataclass(frozen=True)
+class EarlierMatch:
+    """The sentence of an earlier briefing that a bullet was found in (reported) or updates: its text, its
+    article's id, title, source and date, the briefing file, and the cosine similarity."""
+
+    text: str
+    ref: str
+    title: str
+    source: str
+    date: str
+    briefing: str
+    similarity: float
+
+
+@dataclass(frozen=True)
 class Bullet:
     """One line of the briefing: a verbatim sentence, cited to every article carrying it."""
 
@@ -99,6 +134,9 @@ class Bullet:
     citations: tuple[Citation, ...]
     runners_up: tuple[RunnerUp, ...] = ()
     topic_size: int = 0
+    disagreements: tuple[Disagreement, ...] = ()
+    status: str = ""  # with --since: new, update or reported
+    earlier: EarlierMatch | None = None
 
     @property
     def article_ids(self) -> tuple[int, ...]:

@@ -1,4 +1,4 @@
-"""Renderers on a hand-built briefing: Markdown citations, counts and footer, JSON schema 1.1, the HTML page."""
+"""Renderers on a hand-built briefing: Markdown citations, counts and footer, JSON schema 1.2, the HTML page."""
 
 from __future__ import annotations
 
@@ -101,9 +101,9 @@ def test_a_briefing_without_bullets_says_why() -> None:
     assert "_No sentence could stand as a bullet: every span of the articles was too short or not a sentence (left out: heading)._" in render(bare, "md")
 
 
-def test_json_lists_skipped_inputs_and_is_version_1_1() -> None:
+def test_json_lists_skipped_inputs_and_is_version_1_2() -> None:
     record = json.loads(render(tiny_briefing(), "json"))
-    assert record["schema_version"] == "1.1" and record["skipped"] == []
+    assert record["schema_version"] == "1.2" and record["skipped"] == []
     assert list(record) == ["schema_version", "title", "bullets", "articles", "topics", "left_out", "skipped", "provenance"]
     briefing = dataclasses.replace(tiny_briefing(), skipped=(Skipped("a.pdf", "PDF: convert it to text first"),))
     record = json.loads(render(briefing, "json"))

@@ -27,6 +27,7 @@ STRICT_HELP = "Stop at the first input that cannot be read (a bad file, record o
 MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 500MB or 2GiB."
 MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such as 64MiB."
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
+SINCE_HELP = "An earlier briefing's JSON, or a folder of them (a batch output): mark each bullet new, update or reported. Repeatable."
 BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
 DAYFIRST_HELP = "Read numeric dates such as 12/03/2025 day first (12 March); without it or --monthfirst they are left undated."
 MONTHFIRST_HELP = "Read numeric dates such as 12/03/2025 month first (3 December)."
@@ -75,12 +76,14 @@ def brief(
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
     dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
     monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
+    since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False)] = None,
+    only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
     import warnings
     from dataclasses import replace
 
-    from summarizer import summarize
+    from summarizer import summarize, what_is_new
     from summarizer.embed.embedder import Embedder
     from summarizer.ingest.readers import read_inputs
     from summarizer.options import Options
@@ -90,8 +93,12 @@ def brief(
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
+    if only_new and not since:
+        from summarizer.errors import UsageError
+
+        raise UsageError("--only-new needs --since EARLIER.json: the briefing to compare with")
     if output is not None:
-        check_target(output, paths, force)
+        check_target(output, [*paths, *(since or [])], force)
     embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read
     reading = read_inputs(paths, strict=strict, limits=limits)
     warn_skipped(reading.skipped)
@@ -99,6 +106,8 @@ def brief(
     with warnings.catch_warnings():  # an empty briefing says why in its own text
         warnings.simplefilter("ignore", UserWarning)
         briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
+    if since:
+        briefing = what_is_new(briefing, since, embedder, only_new)
     briefing = replace(briefing, skipped=reading.skipped)
     emit(render(briefing, chosen_format(fmt, output).value), output)
 

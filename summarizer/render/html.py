@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.render.escape import clean_text, live_url
-from summarizer.render.parts import capitalised, empty_note, footer_text, source_details, source_name
+from summarizer.render.parts import capitalised, disagreement_parts, empty_note, footer_text, source_details, source_name
 from summarizer.types import Article, Briefing, Bullet
 
 if TYPE_CHECKING:
@@ -36,12 +36,19 @@ def environment() -> Environment:
     )
 
 
-def bullet_view(bullet: Bullet) -> dict[str, Any]:
-    """A bullet's label, sentence and 1-based source numbers."""
+def bullet_view(bullet: Bullet, articles: tuple[Article, ...] = ()) -> dict[str, Any]:
+    """A bullet's label, sentence, 1-based source numbers, and where sources differ on its figures."""
+    differ = []
+    for disagreement in bullet.disagreements:
+        lead, values = disagreement_parts(disagreement, articles)
+        differ.append({"lead": lead, "figures": [{"text": clean_text(text), "number": number, "date": clean_text(date)} for text, number, date in values]})
     return {
         "label": clean_text(capitalised(bullet.label.strip())),
         "text": clean_text(bullet.text),
         "cites": [number + 1 for number in sorted(bullet.article_ids)],
+        "differ": differ,
+        "status": bullet.status,
+        "earlier": clean_text(bullet.earlier.text) if bullet.status == "update" and bullet.earlier else "",
     }
 
 
@@ -61,7 +68,7 @@ def briefing_view(briefing: Briefing) -> dict[str, Any]:
     """Everything the briefing template shows, as plain (unescaped) values."""
     return {
         "title": clean_text(briefing.title),
-        "bullets": [bullet_view(b) for b in briefing.bullets],
+        "bullets": [bullet_view(b, briefing.articles) for b in briefing.bullets],
         "empty": clean_text(empty_note(briefing)),
         "sources": [source_view(a) for a in briefing.articles],
         "footer": clean_text(footer_text(briefing)),

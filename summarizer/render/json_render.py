@@ -3,26 +3,28 @@
 ``articles[a].text[start:end]`` is exactly the text each citation points at;
 ``citations[0]`` of a bullet is the quoted sentence itself. Output is
 deterministic: keys in a fixed order, floats rounded, no clock time.
-Version 1.1 added ``skipped``. Non-ASCII text is written as is, except lone
+Version 1.1 added ``skipped``; 1.2 added ``disagreements`` per bullet, and ``status`` and ``earlier`` with --since. Non-ASCII text is written as is, except lone
 surrogates and U+2028/U+2029, which are written as ``\\u`` escapes so the file
 is valid UTF-8 and safe to paste into JavaScript.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
 
-from summarizer.types import Article, Briefing, Bullet, LeftOut, Skipped, Topic
+from summarizer.types import Article, Briefing, Bullet, Disagreement, LeftOut, Skipped, Topic
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 UNSAFE_CHARS = re.compile(r"[\u2028\u2029\ud800-\udfff]")
 
 
 def bullet_record(bullet: Bullet) -> dict[str, Any]:
-    """One bullet, with its citations, support count and runners-up."""
-    return {
+    """One bullet, with its citations, support count, disagreements and runners-up (and, with --since,
+    its status and the earlier sentence that decided it)."""
+    record = {
         "label": bullet.label,
         "text": bullet.text,
         "score": bullet.score,
@@ -31,7 +33,19 @@ def bullet_record(bullet: Bullet) -> dict[str, Any]:
         "topic_size": bullet.topic_size,
         "citations": [{"article_id": c.article_id, "start": c.start, "end": c.end, "similarity": c.similarity} for c in bullet.citations],
         "runners_up": [{"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text, "score": r.score} for r in bullet.runners_up],
+        "disagreements": [disagreement_record(d) for d in bullet.disagreements],
     }
+    if bullet.status:
+        record["status"] = bullet.status
+    if bullet.earlier:
+        record["earlier"] = dataclasses.asdict(bullet.earlier)
+    return record
+
+
+def disagreement_record(disagreement: Disagreement) -> dict[str, Any]:
+    """Sources that give the bullet's fact different figures: the kind, and each source's value and span."""
+    values = [{"text": v.text, "value": v.value, "unit": v.unit, "article_id": v.article_id, "start": v.start, "end": v.end} for v in disagreement.values]
+    return {"kind": disagreement.kind, "values": values}
 
 
 def article_record(article: Article) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from summarizer.plural import plural as counted
-from summarizer.types import Article, Briefing, Skipped
+from summarizer.types import Article, Briefing, Disagreement, Skipped
 
 RECORD_PLACE = re.compile(r"(?::\d+|: record \d+)$")
 
@@ -61,3 +61,14 @@ def empty_note(briefing: Briefing) -> str:
     """Why there is no bullet, as a sentence ('' when there are bullets)."""
     reason = briefing.empty_reason()
     return capitalised(reason) + ("" if reason.endswith(".") else ".") if reason else ""
+
+
+def disagreement_parts(disagreement: Disagreement, articles: tuple[Article, ...]) -> tuple[str, list[tuple[str, int, str]]]:
+    """What to say of sources that give a fact different figures: a lead ("Sources differ", or "Changed over
+    time" when every source is dated and the dates differ, then earliest first) and, per value, its text, its
+    1-based source number and its source's date ('' when undated)."""
+    dated = [(value.text, value.article_id + 1, articles[value.article_id].date) for value in disagreement.values]
+    dates = [date for _, _, date in dated]
+    if all(dates) and len(set(dates)) > 1:
+        return "Changed over time", sorted(dated, key=lambda item: (item[2], item[1]))
+    return "Sources differ", dated

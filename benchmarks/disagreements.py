@@ -1,0 +1,122 @@
+"""Where sources differ, and whether a citation carries the claim, on the hand-labelled sentence pairs.
+
+    python -m benchmarks.disagreements [--no-write]
+
+Reads benchmarks/data/pairs (434 pairs of sentences from different articles
+of one DUC 2003 or Multi-News development cluster, each labelled agree,
+differ or unrelated by reading, and whether B carries A's claim; texts
+resolved from ../shared/data). Sentence A stands for a bullet, B for a
+sentence of another article. The constants of ``rank/bullets.py`` were
+chosen on the DUC 2003 pairs; the Multi-News pairs are the check.
+
+- **Citation precision**: among pairs the pipeline would weigh as citations
+  (cosine at least 0.75, the near-duplicate threshold), the share of those
+  it keeps whose B carries A's claim; recall is the share of carrying pairs
+  kept. Before this rule every near-duplicate was a citation.
+- **Disagreements**: a pair is flagged when ``citations_for`` would flag it
+  (a near-duplicate, cosine and shared words at the thresholds, a figure
+  given differently); scored against the ``differ`` label, over all pairs.
+Writes benchmarks/results/disagreements.md, keeping its ``## Reading``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.pairs import Pair, load_pairs
+from benchmarks.report import commit, publish
+from summarizer.facts.compare import carries_figures, differences, shared_words
+from summarizer.rank.bullets import CITATION_THRESHOLD, DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS
+from summarizer.topics.duplicates import DUPLICATE_THRESHOLD
+
+RESULTS = Path(__file__).resolve().parent / "results" / "disagreements.md"
+SETS = {"duc2003": "DUC 2003 (chosen on)", "multinews": "Multi-News (check)"}
+BEFORE = "before: every near-duplicate (cosine >= 0.75)"
+FIGURES = "same figures, cosine >= 0.75"
+SHIPPED = f"same figures, cosine >= {CITATION_THRESHOLD} (shipped)"
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A labelled pair with what the rules need: cosine, differing figures, figures carried, shared words."""
+
+    pair: Pair
+    differs: bool
+    carries: bool
+    shared: float
+
+
+def seen(pairs: Sequence[Pair]) -> list[Seen]:
+    """Every pair with the rules' inputs computed."""
+    return [Seen(p, bool(differences(p.text_a, p.text_b)), carries_figures(p.text_a, p.text_b), shared_words(p.text_a, p.text_b)) for p in pairs]
+
+
+def cited_by(rule: str) -> Callable[[Seen], bool]:
+    """Whether a near-duplicate stays a citation: before (every near-duplicate), figures only, or the rule shipped."""
+    rules: dict[str, Callable[[Seen], bool]] = {
+        BEFORE: lambda s: True,
+        FIGURES: lambda s: not s.differs and s.carries,
+        SHIPPED: lambda s: not s.differs and s.carries and s.pair.cosine >= CITATION_THRESHOLD,
+    }
+    return rules[rule]
+
+
+def flagged(item: Seen, cosine: float = DISAGREEMENT_THRESHOLD, words: float = DISAGREEMENT_WORDS) -> bool:
+    """Whether ``citations_for`` would show the pair as a disagreement."""
+    return item.pair.cosine >= max(cosine, DUPLICATE_THRESHOLD) and item.shared >= words and item.differs
+
+
+def ratio(part: int, whole: int) -> str:
+    """``0.912`` or ``-`` when there is nothing to divide."""
+    return f"{part / whole:.3f}" if whole else "-"
+
+
+def citation_rows(items: Sequence[Seen]) -> list[str]:
+    """Citation precision and recall per set and rule."""
+    rows = ["| set | rule | kept / near-duplicates | precision | recall |", "|---|---|---|---|---|"]
+    for name, shown in SETS.items():
+        candidates = [s for s in items if s.pair.set == name and s.pair.cosine >= DUPLICATE_THRESHOLD]
+        carrying = sum(s.pair.claim_carried for s in candidates)
+        for rule in (BEFORE, FIGURES, SHIPPED):
+            kept = [s for s in candidates if cited_by(rule)(s)]
+            good = sum(s.pair.claim_carried for s in kept)
+            rows.append(f"| {shown} | {rule} | {len(kept)} / {len(candidates)} | {ratio(good, len(kept))} | {ratio(good, carrying)} |")
+    return rows
+
+
+def disagreement_rows(items: Sequence[Seen]) -> list[str]:
+    """Disagreement precision and recall per set, at the shipped point and around it."""
+    rows = ["| set | cosine | shared words | flagged | right | precision | recall (of differ pairs) |", "|---|---|---|---|---|---|---|"]
+    for name, shown in SETS.items():
+        chosen = [s for s in items if s.pair.set == name]
+        truth = sum(s.pair.label == "differ" for s in chosen)
+        for cosine, words in ((0.75, 0.0), (0.75, 0.3), (DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS), (0.85, 0.3)):
+            hits = [s for s in chosen if flagged(s, cosine, words)]
+            right = sum(s.pair.label == "differ" for s in hits)
+            mark = " (shipped)" if (cosine, words) == (DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS) else ""
+            rows.append(f"| {shown} | {cosine}{mark} | {words} | {len(hits)} | {right} | {ratio(right, len(hits))} | {ratio(right, truth)} ({right}/{truth}) |")
+    return rows
+
+
+def main() -> None:
+    """Score both rules on the labelled pairs; print the tables and write them."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    items = seen(load_pairs())
+    intro = (
+        f"Commit `{commit()}`; `python -m benchmarks.disagreements`, on the {len(items)} hand-labelled pairs of "
+        "[benchmarks/data/pairs](../data/pairs/README.md)."
+    )
+    sections = [
+        ("A citation beyond the first must carry the bullet's claim", citation_rows(items)),
+        ("Sources that differ (flagged pairs against the `differ` label)", disagreement_rows(items)),
+    ]
+    publish(RESULTS, "Citations that carry the claim, and where sources differ", intro, sections, not args.no_write)
+
+
+if __name__ == "__main__":
+    main()
