@@ -143,6 +143,13 @@ def test_threads_are_incremental_stable_and_byte_identical(tmp_path: Path) -> No
     day3 = json.loads((whole / "2025-03-03" / "index.json").read_text())
     assert {s["thread"] for s in day3["stories"]} >= {volcano["id"]}
     assert "followed since 2025-03-01" in (whole / "2025-03-03" / "index.md").read_text()
+    later = next(s for s in day3["stories"] if s["thread"] == volcano["id"])
+    marked = json.loads((whole / "2025-03-03" / later["briefing"]).read_text())["bullets"]
+    assert marked and all(b["status"] in ("new", "update", "reported") for b in marked)  # briefed against the thread's earlier days
+    assert later["new_bullets"] == [b["text"] for b in marked if b["status"] != "reported"]
+    first = json.loads((whole / "2025-03-01" / "index.json").read_text())["stories"]
+    assert all("status" not in b for s in first for b in json.loads((whole / "2025-03-01" / s["briefing"]).read_text())["bullets"])
+    assert [p["new_bullets"] for p in volcano["periods"]][2] == later["new_bullets"]
     assert "[threads](threads.md)" in (whole / "index.md").read_text()
 
     (whole / "2025-03-02" / "articles.jsonl.gz").unlink()  # a period missing its kept articles is redone

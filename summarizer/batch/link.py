@@ -15,7 +15,7 @@ from pathlib import Path
 from summarizer.batch.schedule import PeriodTask
 from summarizer.batch.stories import story_labels
 from summarizer.batch.thread_files import context_bytes, parse_context, stored_context
-from summarizer.batch.threads import CONTEXT_DAYS, Earlier, link_period, period_start, story_order
+from summarizer.batch.threads import CONTEXT_DAYS, Earlier, link_period, period_start, story_order, thread_articles
 from summarizer.blas import one_blas_thread
 
 
@@ -37,7 +37,8 @@ def cut_linked(task: PeriodTask, earlier: Sequence[Earlier], days: int) -> Perio
     with one_blas_thread():
         linked = link_period(task.key, task.articles, earlier, days)
     kept = context_bytes(task.key, task.articles, linked.stories, linked.threads)
-    return dataclasses.replace(task, stories=linked.stories, threads=linked.threads, context=kept)
+    known = tuple(thread_articles(task.key, thread, earlier, days) for thread in linked.threads)
+    return dataclasses.replace(task, stories=linked.stories, threads=linked.threads, context=kept, earlier=known)
 
 
 def cut_periods(todo: Sequence[PeriodTask], outdir: Path, period: str, days: int = CONTEXT_DAYS) -> list[PeriodTask]:

@@ -22,7 +22,7 @@ import numpy as np
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
 from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
-from summarizer.batch.threads import story_ids
+from summarizer.batch.threads import Earlier, story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
 from summarizer.types import Article
 
@@ -43,6 +43,7 @@ class PeriodTask:
     stories: tuple[tuple[int, ...], ...] = ()
     threads: tuple[str, ...] = ()
     context: bytes = b""
+    earlier: tuple[tuple[Earlier, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,20 @@ def find_stories(state: PeriodState) -> list[BriefJob]:
     articles = state.task.articles
     per_article = state.per_article()
     state.stories = [list(story) for story in state.task.stories]
+    earlier = state.task.earlier or ((),) * len(state.stories)
     jobs = []
-    for story, members in zip(story_ids(len(state.stories)), state.stories, strict=True):
+    for story, members, known in zip(story_ids(len(state.stories)), state.stories, earlier, strict=True):
         chosen = tuple(articles[i] for i in members)
         texts = tuple(dict.fromkeys([t for i in members for t in per_article[i]] + [a.title for a in chosen if a.title]))
         vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
-        jobs.append(BriefJob(state.task.key, story, chosen, texts, vectors))
+        jobs.append(BriefJob(state.task.key, story, chosen, texts, vectors, known))
     return jobs
 
 
-def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str) -> dict[str, Any]:
-    """The index record of one story (with its thread's id, and the period the thread began, when threaded)."""
-    threaded = {"thread": thread, "thread_since": thread_start(thread)} if thread else {}
+def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str, fresh: Sequence[str] = ()) -> dict[str, Any]:
+    """The index record of one story (with its thread's id, the period the thread began, and the bullets new
+    to the thread, when threaded)."""
+    threaded = {"thread": thread, "thread_since": thread_start(thread), "new_bullets": list(fresh)} if thread else {}
     return {
         "id": story_id,
         "title": title,
@@ -127,7 +130,7 @@ def period_output(state: PeriodState) -> PeriodOutput:
         brief = state.briefs[story]
         files[f"story-{story}.md"] = brief.markdown
         files[f"story-{story}.json"] = brief.json
-        entries.append(story_entry(story, [task.articles[i] for i in members], brief.title, thread))
+        entries.append(story_entry(story, [task.articles[i] for i in members], brief.title, thread, brief.fresh))
     if task.context:
         files[CONTEXT_FILE] = task.context
     index = {"schema_version": INDEX_SCHEMA_VERSION, "period": task.key, "input_hash": task.digest, "articles": len(task.articles), "stories": entries}

@@ -1,5 +1,6 @@
 """The files of threads: each period's kept articles (what later periods link against), and the
-top-level ``threads.json`` and ``threads.md``, read back from every finished period on disk.
+top-level ``threads.json`` and ``threads.md`` (each thread's timeline, with the story so far: the bullets
+each period added), read back from every finished period on disk.
 
 ``PERIOD/articles.jsonl.gz`` holds, per article of a threaded period, its
 id, story, thread, headline and text: a later run links its new period
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch.threads import CONTEXT_DAYS, Earlier, period_start
+from summarizer.batch.threads import CONTEXT_DAYS, Earlier, period_start, story_ids
 from summarizer.plural import plural
 from summarizer.render.escape import markdown_link, markdown_text
 from summarizer.types import Article
@@ -33,10 +34,12 @@ def thread_start(thread: str) -> str:
 def context_bytes(key: str, articles: Sequence[Article], stories: Sequence[Sequence[int]], threads: Sequence[str]) -> bytes:
     """A period's articles as later periods link against them: one JSON line each, gzip without a time stamp."""
     story_of = {position: number for number, story in enumerate(stories) for position in story}
+    names = story_ids(len(stories))
     lines = []
     for position, article in enumerate(articles):
-        thread = threads[story_of[position]]
-        lines.append(json.dumps({"period": key, "ref": article.ref, "thread": thread, "title": article.title, "text": article.text}, ensure_ascii=False))
+        number = story_of[position]
+        record = {"period": key, "ref": article.ref, "story": names[number], "thread": threads[number], "title": article.title, "text": article.text}
+        lines.append(json.dumps(record, ensure_ascii=False))
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
@@ -45,7 +48,8 @@ def parse_context(data: bytes) -> list[Earlier]:
     kept = []
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         record = json.loads(line)
-        kept.append(Earlier(str(record["period"]), str(record["thread"]), str(record["title"]), str(record["text"])))
+        fields = [str(record.get(name, "")) for name in ("period", "thread", "title", "text", "ref", "story")]
+        kept.append(Earlier(*fields))
     return kept
 
 
@@ -94,7 +98,9 @@ def thread_records(indexes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             thread["articles"] += len(story["articles"])
             count = len(story["articles"])
             link = f"{index['period']}/{story['markdown']}"
-            thread["periods"].append({"period": index["period"], "story": story["id"], "title": story["title"], "articles": count, "markdown": link})
+            fresh = list(story.get("new_bullets", []))
+            entry = {"period": index["period"], "story": story["id"], "title": story["title"], "articles": count, "markdown": link, "new_bullets": fresh}
+            thread["periods"].append(entry)
     for thread in threads.values():
         thread["title"] = max(thread["periods"], key=lambda entry: entry["articles"])["title"]
     return sorted(threads.values(), key=lambda t: (-t["articles"], -len(t["periods"]), t["first"], t["id"]))
@@ -111,6 +117,7 @@ def thread_section(rank: int, thread: dict[str, Any]) -> list[str]:
     lines = [f"## {rank}. {markdown_text(thread['title'])}", "", f"{plural(thread['articles'], 'article')}, {span} (thread {markdown_text(thread['id'])})", ""]
     for entry in thread["periods"]:
         lines.append(f"- {markdown_link(entry['period'], entry['markdown'])}: {markdown_text(entry['title'])} ({plural(entry['articles'], 'article')})")
+        lines += [f"  - {markdown_text(text)}" for text in entry.get("new_bullets", [])]
     return [*lines, ""]
 
 

@@ -36,12 +36,15 @@ CONTEXT_ARTICLES = 5000
 
 @dataclass(frozen=True)
 class Earlier:
-    """An article of an earlier period as linking needs it: its period, thread, headline and text."""
+    """An article of an earlier period as linking needs it: its period, thread, headline and text (and its
+    id and story there, for the briefing that tells what is new)."""
 
     period: str
     thread: str
     title: str
     text: str
+    ref: str = ""
+    story: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,3 +138,8 @@ def link_period(key: str, articles: Sequence[Article], earlier: Sequence[Earlier
         found = voted_thread(int(labels[len(context) + story[0]]), context, labels, homes, starts)
         threads.append(found or thread_id(key, names[number]))
     return Linked(tuple(tuple(story) for story in stories), tuple(threads))
+
+
+def thread_articles(key: str, thread: str, earlier: Sequence[Earlier], days: int = CONTEXT_DAYS) -> tuple[Earlier, ...]:
+    """The articles of ``thread`` in the periods before ``key`` that linking saw (its context window)."""
+    return tuple(item for item in context_for(key, earlier, days) if item.thread == thread)

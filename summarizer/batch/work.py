@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summarizer.batch.threads import Earlier
 from summarizer.embed.embedder import Encoder
 from summarizer.options import Options
-from summarizer.types import Article
+from summarizer.types import Article, EarlierMatch
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,15 @@ class EmbedResult:
 
 @dataclass(frozen=True)
 class BriefJob:
-    """Brief one story: its articles, and the vectors of their sentences and titles."""
+    """Brief one story: its articles, the vectors of their sentences and titles, and the articles its thread
+    had in earlier periods (the briefing marks what is new against them)."""
 
     period: str
     story: str
     articles: tuple[Article, ...]
     texts: tuple[str, ...]
     vectors: np.ndarray
+    earlier: tuple[Earlier, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class BriefResult:
     title: str
     markdown: str
     json: str
+    fresh: tuple[str, ...] = ()
 
 
 Job = EmbedJob | BriefJob
@@ -95,14 +99,33 @@ def embed_chunk(job: EmbedJob, encoder: Encoder) -> EmbedResult:
     return EmbedResult(job.period, job.chunk, sentences, texts, encoder.encode(list(texts)))
 
 
+def earlier_sentences(items: Sequence[Earlier]) -> list[EarlierMatch]:
+    """Every sentence of a thread's earlier articles, each text once, with its article and briefing."""
+    from summarizer.text.split import split_sentences
+
+    found: dict[str, EarlierMatch] = {}
+    for item in items:
+        where = f"{item.period}/story-{item.story}.json" if item.story else item.period
+        for start, end in split_sentences(item.text):
+            found.setdefault(item.text[start:end], EarlierMatch(item.text[start:end], item.ref, item.title, "", item.period, where, 0.0))
+    return list(found.values())
+
+
 def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResult:
-    """The story's briefing (articles renumbered from 0, as in ``summarizer brief``), rendered."""
+    """The story's briefing (articles renumbered from 0, as in ``summarizer brief``), with its bullets marked
+    new, update or reported against the thread's earlier articles when it goes on a thread, rendered."""
     from summarizer.pipeline import run
     from summarizer.render import render
+    from summarizer.since import mark_new
 
     articles = [dataclasses.replace(a, id=i) for i, a in enumerate(job.articles)]
-    briefing = run(articles, options, Memo(encoder, job.texts, job.vectors))
-    return BriefResult(job.period, job.story, briefing.title, render(briefing, "md"), render(briefing, "json"))
+    memo = Memo(encoder, job.texts, job.vectors)
+    briefing = run(articles, options, memo)
+    earlier = earlier_sentences(job.earlier)
+    if earlier:
+        briefing = mark_new(briefing, earlier, memo)
+    fresh = tuple(bullet.text for bullet in briefing.bullets if bullet.status != "reported")
+    return BriefResult(job.period, job.story, briefing.title, render(briefing, "md"), render(briefing, "json"), fresh)
 
 
 def do_job(job: Job, options: Options, encoder: Encoder) -> Result:
