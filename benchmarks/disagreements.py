@@ -22,11 +22,12 @@ Writes benchmarks/results/disagreements.md, keeping its ``## Reading``.
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.pairs import Pair, load_pairs
+from benchmarks.pairs import DATA, Pair, load_pairs
 from benchmarks.report import commit, publish
 from summarizer.facts.compare import carries_figures, differences, shared_words
 from summarizer.rank.bullets import CITATION_THRESHOLD, DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS
@@ -101,6 +102,29 @@ def disagreement_rows(items: Sequence[Seen]) -> list[str]:
     return rows
 
 
+def briefing_flags() -> list[str]:
+    """Every disagreement in the briefings of the development clusters (DUC 2003 from ../shared/data, the
+    shipped MultiLing 2011): one row per flag, with the figures' short texts."""
+    from summarizer import summarize
+    from summarizer.embed.embedder import Embedder
+    from summarizer.types import Article
+
+    encoder = Embedder()
+    rows = ["| set | clusters | bullets | flags | figures flagged |", "|---|---|---|---|---|"]
+    shipped = Path(__file__).resolve().parent / "data" / "multiling2011_en.jsonl"
+    for name, path in (("DUC 2003", DATA / "duc2003_task2.jsonl"), ("MultiLing 2011", shipped)):
+        clusters = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        bullets, flags = 0, []
+        for cluster in clusters:
+            articles = [Article(i, d["text"], title=d.get("title", "")) for i, d in enumerate(cluster["documents"])]
+            briefing = summarize(articles, embedder=encoder)
+            bullets += len(briefing.bullets)
+            flags += [f"{cluster['id']}: " + " / ".join(v.text for v in d.values) for b in briefing.bullets for d in b.disagreements]
+        rows.append(f"| {name} | {len(clusters)} | {bullets} | {len(flags)} | {'; '.join(flags) or '-'} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     """Score both rules on the labelled pairs; print the tables and write them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,6 +138,7 @@ def main() -> None:
     sections = [
         ("A citation beyond the first must carry the bullet's claim", citation_rows(items)),
         ("Sources that differ (flagged pairs against the `differ` label)", disagreement_rows(items)),
+        ("Disagreements in whole briefings of the development clusters", briefing_flags()),
     ]
     publish(RESULTS, "Citations that carry the claim, and where sources differ", intro, sections, not args.no_write)
 

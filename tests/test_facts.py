@@ -29,6 +29,7 @@ SCHEMA = json.loads((ROOT / "schema" / "briefing.schema.json").read_text())
         ("Mrs Clinton spoke of a dlrs 39 million grant.", [("dlrs 39 million", 39e6, "USD")]),
         ("Seven people were killed and three hundred injured.", [("Seven people", 7, "people"), ("three hundred injured", 300, "injured")]),
         ("A Boeing 737 crashed in 1998 at 10:30 on the 3rd day.", []),
+        ("The aftershock struck at 08:32:22 UTC, 28.4 kilometers deep.", [("28.4 kilometers", 28.4, "kilometer")]),
     ],
 )
 def test_figures_with_their_values_and_units(sentence: str, expected: list[tuple[str, float, str]]) -> None:
@@ -78,6 +79,19 @@ def test_a_citation_carries_the_claim_and_a_close_rewrite_with_other_figures_is_
     assert [(v.text, v.article_id) for v in differ[0].values] == [("14 people", 0), ("20 people", 3)]
     assert all(sentences[v.article_id].text[v.start - 10 : v.end - 10] == v.text for v in differ[0].values)
     assert shared_words(sentences[0].text, sentences[3].text) > 0.8
+
+
+def test_an_article_that_gives_the_figure_elsewhere_does_not_differ() -> None:
+    """ "32 people" in Poland and "62 people" throughout Europe: the second article also says 32 in Poland."""
+    poland = "An Arctic cold wave that hit Poland a week ago has killed 32 people, police said Monday."
+    europe = "An Arctic cold wave and blizzards have killed 62 people throughout Europe, police said Monday."
+    sentences = [Sentence(0, 0, 0, len(poland), poland), Sentence(1, 0, 0, len(europe), europe)]
+    similarity = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert citations_for(0, sentences, similarity, np.array([0, 1]), fold=True)[1] != ()
+    also = "In Poland, 32 people died, most of them homeless, police said."
+    sentences.append(Sentence(1, 1, 100, 100 + len(also), also))
+    similarity = np.array([[1.0, 0.9, 0.5], [0.9, 1.0, 0.5], [0.5, 0.5, 1.0]])
+    assert citations_for(0, sentences, similarity, np.array([0, 1, 1]), fold=True)[1] == ()
 
 
 def briefing_with_disagreement(figure_text: str = "9,000 dead") -> Briefing:

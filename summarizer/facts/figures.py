@@ -89,7 +89,7 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 NEXT_WORDS = re.compile(r"\W{0,2}([A-Za-z][A-Za-z-]*)(?:\s+([A-Za-z][A-Za-z-]*))?")
-PREVIOUS_WORD = re.compile(r"([A-Za-z][A-Za-z.-]*)\W*$")
+PREVIOUS_WORD = re.compile(r"([A-Za-z][A-Za-z.-]*) $")  # a name right before the number: "Boeing 737"
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,10 @@ def is_year_or_name(sentence: str, match: re.Match[str]) -> bool:
         return True
     before = sentence[max(0, start - 1) : start]
     after = sentence[end : end + 2]
-    if before.isalpha() or after[:1].isalpha() or after[:1] in (":", "-") or re.match(r"(st|nd|rd|th)\b", after):
+    if before.isalpha() or before in (":", "/", "-") or after[:1].isalpha() or after[:1] in (":", "-", "/") or re.match(r"(st|nd|rd|th)\b", after):
         return True
     previous = PREVIOUS_WORD.search(sentence[:start])
-    return bool(previous and previous.group(1)[:1].isupper() and previous.group(1).lower() not in APPROXIMATE and start > 0 and sentence[start - 1] == " ")
+    return bool(previous and previous.group(1)[:1].isupper() and previous.group(1).lower() not in APPROXIMATE)
 
 
 def counted_word(sentence: str, end: int) -> tuple[str, int]:

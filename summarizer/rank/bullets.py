@@ -37,6 +37,17 @@ def grouped(found: Sequence[tuple[Sentence, Difference]], own: Sentence) -> tupl
     return tuple(disagreements)
 
 
+def gives_elsewhere(text: str, article_id: int, sentences: Sequence[Sentence], found: Sequence[Difference]) -> bool:
+    """True when another sentence of the article gives one of the differing figures as ``text`` does: its two
+    figures then speak of different things ("32 people" in Poland, "62 people" throughout Europe)."""
+    from summarizer.facts.compare import agree, comparable
+    from summarizer.facts.figures import figures
+
+    mine = [difference.first for difference in found]
+    theirs = [figure for sentence in sentences if sentence.article_id == article_id for figure in figures(sentence.text)]
+    return any(comparable(a, b) and agree(a, b) for a in mine for b in theirs)
+
+
 def citations_for(
     index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool
 ) -> tuple[tuple[Citation, ...], tuple[Disagreement, ...]]:
@@ -53,7 +64,8 @@ def citations_for(
             other = sentences[match.sentence]
             found = differences(own.text, other.text)
             if found and match.similarity >= DISAGREEMENT_THRESHOLD and shared_words(own.text, other.text) >= DISAGREEMENT_WORDS:
-                differing += [(other, difference) for difference in found]
+                if not gives_elsewhere(own.text, other.article_id, sentences, found):
+                    differing += [(other, difference) for difference in found]
             elif not found and match.similarity >= CITATION_THRESHOLD and carries_figures(own.text, other.text):
                 cited.append(Citation(other.article_id, other.start, other.end, round(match.similarity, DECIMALS)))
     return tuple(cited), grouped(differing, own)
