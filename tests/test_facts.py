@@ -144,3 +144,17 @@ def test_the_seeds_briefing_flags_no_disagreement() -> None:
     record = json.loads(done.stdout)
     assert record["bullets"] and all(bullet["disagreements"] == [] for bullet in record["bullets"])
     assert any("$" in bullet["text"] and "£" in bullet["text"] for bullet in record["bullets"])
+
+
+def test_a_real_cluster_whose_reports_differ_is_flagged(embedder) -> None:
+    """DUC 2003's Typhoon Babs cluster (from ../shared/data): one report counts six drownings, the next 18."""
+    from summarizer import summarize
+    from tests.conftest import SHARED_DATA
+
+    path = SHARED_DATA / "duc2003_task2.jsonl"
+    if not path.is_file():
+        pytest.skip("../shared/data is absent")
+    cluster = next(c for c in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if c["id"] == "d31011t")
+    briefing = summarize([Article(i, d["text"]) for i, d in enumerate(cluster["documents"])], embedder=embedder)
+    flagged = [[v.text for v in d.values] for b in briefing.bullets for d in b.disagreements]
+    assert flagged == [["six drownings", "18 drownings"]]
