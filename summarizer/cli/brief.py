@@ -76,7 +76,7 @@ def brief(
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
     dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
     monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
-    since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False)] = None,
+    since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
