@@ -119,6 +119,12 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def reference(identifier: str) -> str:
+    """The opaque reference committed for a cluster or document id (its short hash): the committed file
+    names no document of the licensed sets, yet each reference finds its document again."""
+    return short_hash(identifier)
+
+
 @cache
 def clusters(set_name: str, data: Path = DATA) -> dict[str, dict[str, str]]:
     """Cluster id -> document id -> text, for one source set."""
@@ -130,6 +136,12 @@ def clusters(set_name: str, data: Path = DATA) -> dict[str, dict[str, str]]:
     return {str(row["id"]): {str(doc["id"]): str(doc["text"]) for doc in row["documents"]} for row in read_jsonl(path)}
 
 
+@cache
+def referenced(set_name: str, data: Path = DATA) -> dict[str, dict[str, str]]:
+    """``clusters`` keyed by references: cluster reference -> document reference -> text."""
+    return {reference(cluster): {reference(doc): text for doc, text in docs.items()} for cluster, docs in clusters(set_name, data).items()}
+
+
 def dev_cluster_ids(set_name: str, data: Path = DATA) -> list[str]:
     """The first half (sorted by id) of a set's clusters: the labelled "dev" split; the rest is held out."""
     ids = sorted(clusters(set_name, data))
@@ -137,8 +149,8 @@ def dev_cluster_ids(set_name: str, data: Path = DATA) -> list[str]:
 
 
 def resolve(set_name: str, cluster: str, doc: str, start: int, end: int, data: Path = DATA) -> str:
-    """The text of one span, or a PairsError naming what is missing."""
-    docs = clusters(set_name, data).get(cluster)
+    """The text of one span (cluster and document given by reference), or a PairsError naming what is missing."""
+    docs = referenced(set_name, data).get(cluster)
     if docs is None:
         raise PairsError(f"{set_name}: no cluster {cluster!r}")
     if doc not in docs:
@@ -376,6 +388,7 @@ def candidates(out: Path, counts: dict[str, int], seed: int = SEED, data: Path =
         picked = sample(rows, total, random.Random(f"{seed}:{set_name}"), clash)
         print(f"{set_name}: {len(rows)} cross-document pairs at cosine >= {MIN_COSINE}; {len(picked)} sampled", file=sys.stderr)
         chosen += sorted(picked, key=lambda row: (row["cluster"], row["doc_a"], row["start_a"], row["doc_b"], row["start_b"]))
+    chosen = [row | {key: reference(row[key]) for key in ("cluster", "doc_a", "doc_b")} for row in chosen]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
         for row in chosen:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.pairs import FIELDS, KINDS, LABELS, PAIRS, SOURCES, PairsError, dev_cluster_ids, load_pairs, load_records, short_hash
+from benchmarks.pairs import FIELDS, KINDS, LABELS, PAIRS, SOURCES, PairsError, dev_cluster_ids, load_pairs, load_records, reference, short_hash
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 HAVE_SHARED = all((SHARED_DATA / name).is_file() for name in SOURCES.values())
@@ -58,7 +58,9 @@ def test_no_source_text_is_committed() -> None:
     """References only: the DUC and Multi-News texts may not be redistributed."""
     for path in PAIRS.parent.glob("*.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
-            assert not {"text", "text_a", "text_b", "sentence_a", "sentence_b"} & set(json.loads(line)), path.name
+            record = json.loads(line)
+            assert not {"text", "text_a", "text_b", "sentence_a", "sentence_b"} & set(record), path.name
+            assert all(re.fullmatch(r"[0-9a-f]{12}", record[key]) for key in ("cluster", "doc_a", "doc_b")), "ids are committed as references"
 
 
 def test_the_loader_resolves_spans_and_catches_drift(tmp_path: Path) -> None:
@@ -67,9 +69,9 @@ def test_the_loader_resolves_spans_and_catches_drift(tmp_path: Path) -> None:
     cluster = {"id": "c1", "documents": [{"id": "d0", "text": text_a}, {"id": "d1", "text": text_b}], "references": []}
     (tmp_path / SOURCES["duc2003"]).write_text(json.dumps(cluster) + "\n")
     record = dict.fromkeys(FIELDS)
-    record |= {"id": "t-1", "set": "duc2003", "split": "dev", "cluster": "c1", "cosine": 0.8, "label": "agree", "claim_carried": True, "note": ""}
-    record |= {"doc_a": "d0", "start_a": 32, "end_a": 50, "hash_a": short_hash(text_a[32:50])}
-    record |= {"doc_b": "d1", "start_b": 0, "end_b": len(text_b), "hash_b": short_hash(text_b)}
+    record |= {"id": "t-1", "set": "duc2003", "split": "dev", "cluster": reference("c1"), "cosine": 0.8, "label": "agree", "claim_carried": True, "note": ""}
+    record |= {"doc_a": reference("d0"), "start_a": 32, "end_a": 50, "hash_a": short_hash(text_a[32:50])}
+    record |= {"doc_b": reference("d1"), "start_b": 0, "end_b": len(text_b), "hash_b": short_hash(text_b)}
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(json.dumps(record) + "\n")
     [pair] = load_pairs(pairs, tmp_path)
@@ -77,7 +79,7 @@ def test_the_loader_resolves_spans_and_catches_drift(tmp_path: Path) -> None:
     pairs.write_text(json.dumps(record | {"end_a": 49}) + "\n")
     with pytest.raises(PairsError, match="source data has changed"):
         load_pairs(pairs, tmp_path)
-    pairs.write_text(json.dumps(record | {"doc_b": "d9"}) + "\n")
+    pairs.write_text(json.dumps(record | {"doc_b": reference("d9")}) + "\n")
     with pytest.raises(PairsError, match="no document"):
         load_pairs(pairs, tmp_path)
 
@@ -92,5 +94,5 @@ def test_every_committed_span_resolves_and_matches_its_hash(records: list[dict[s
 
 @pytest.mark.skipif(not HAVE_SHARED, reason="../shared/data is absent")
 def test_every_pair_comes_from_the_dev_half_of_its_set(records: list[dict[str, Any]]) -> None:
-    dev = {name: set(dev_cluster_ids(name, SHARED_DATA)) for name in SOURCES}
+    dev = {name: {reference(cluster) for cluster in dev_cluster_ids(name, SHARED_DATA)} for name in SOURCES}
     assert all(record["cluster"] in dev[record["set"]] for record in records)
