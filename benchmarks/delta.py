@@ -21,7 +21,6 @@ benchmarks/results/delta.md, keeping its ``## Reading``.
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import re
@@ -33,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.report import commit, publish
+from benchmarks.report import commit, publish, wants_write
 from benchmarks.stories import DUC
 from benchmarks.threads import duc_half
 from summarizer.batch.thread_files import read_context
@@ -106,9 +105,7 @@ def row(name: str, verdicts: dict[str, list[tuple[bool, bool]]]) -> str:
 
 def main() -> None:
     """Run batch on every dump, judge the marks, print the table and write it."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    args = parser.parse_args()
+    write = wants_write(__doc__ or "")
     rows = [
         "| dump (by day) | bullets new / update / reported | new absent (embedding) | reported present (embedding) | new absent (words) "
         "| reported present (words) |",
@@ -125,7 +122,7 @@ def main() -> None:
         f"Commit `{commit()}`; `python -m benchmarks.delta`: `batch --period day` on each dump; every bullet of a story that goes on "
         f"an earlier thread, judged against that thread's earlier articles (present: cosine {PRESENT_COSINE}, or half the word bigrams)."
     )
-    publish(RESULTS, "What is new in `batch` briefings", intro, [("", rows)], not args.no_write)
+    publish(RESULTS, "What is new in `batch` briefings", intro, [("", rows)], write)
 
 
 if __name__ == "__main__":

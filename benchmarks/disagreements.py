@@ -21,14 +21,13 @@ Writes benchmarks/results/disagreements.md, keeping its ``## Reading``.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.pairs import DATA, Pair, load_pairs
-from benchmarks.report import commit, publish
+from benchmarks.report import commit, publish, wants_write
 from summarizer.facts.compare import carries_figures, differences, shared_words
 from summarizer.rank.bullets import CITATION_THRESHOLD, DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS
 from summarizer.topics.duplicates import DUPLICATE_THRESHOLD
@@ -127,9 +126,7 @@ def briefing_flags() -> list[str]:
 
 def main() -> None:
     """Score both rules on the labelled pairs; print the tables and write them."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    args = parser.parse_args()
+    write = wants_write(__doc__ or "")
     items = seen(load_pairs())
     intro = (
         f"Commit `{commit()}`; `python -m benchmarks.disagreements`, on the {len(items)} hand-labelled pairs of "
@@ -140,7 +137,7 @@ def main() -> None:
         ("Sources that differ (flagged pairs against the `differ` label)", disagreement_rows(items)),
         ("Disagreements in whole briefings of the development clusters", briefing_flags()),
     ]
-    publish(RESULTS, "Citations that carry the claim, and where sources differ", intro, sections, not args.no_write)
+    publish(RESULTS, "Citations that carry the claim, and where sources differ", intro, sections, write)
 
 
 if __name__ == "__main__":

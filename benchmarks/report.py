@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 from pathlib import Path
 
@@ -30,3 +31,10 @@ def publish(path: Path, heading: str, intro: str, sections: list[tuple[str, list
     if write:
         write_results(path, text)
     return text
+
+
+def wants_write(description: str) -> bool:
+    """Parse the command line every table script takes (``--no-write``): True unless asked to print only."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    return not parser.parse_args().no_write

@@ -26,7 +26,6 @@ benchmarks/results/threads.md, keeping its hand-written ``## Reading``.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import tempfile
 import time
@@ -36,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.report import commit, publish
+from benchmarks.report import commit, publish, wants_write
 from benchmarks.stories import DUC, bcubed_f1, copies_dump, gold_stories, multiling_dump, records, write_dump
 from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
@@ -151,9 +150,7 @@ def window_table(path: Path, scratch: Path) -> list[str]:
 
 def main() -> None:
     """Score threads on every dump and window; print the tables and write them."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    args = parser.parse_args()
+    write = wants_write(__doc__ or "")
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         dumps = {
@@ -170,7 +167,7 @@ def main() -> None:
         f"(or `week`) does; every article scored by its thread against its gold story. Context window {threads.CONTEXT_DAYS} days."
     )
     sections = [("", main_rows), ("Context window (DUC 2003 by day)", windows)]
-    publish(RESULTS, "Threads of `summarizer batch`", intro, sections, not args.no_write)
+    publish(RESULTS, "Threads of `summarizer batch`", intro, sections, write)
 
 
 if __name__ == "__main__":
