@@ -203,6 +203,8 @@ def test_batch_writes_indexes_and_one_briefing_per_story(dump: Path, tmp_path: P
     top = json.loads((out / "index.json").read_text())
     assert [p["period"] for p in top["periods"]] == ["2025-03-01", "2025-03-02"]
     assert "(2025-03-01/index.md)" in (out / "index.md").read_text()
+    assert 'href="2025-03-01/index.html"' in (out / "index.html").read_text() and 'href="threads.html"' in (out / "index.html").read_text()
+    assert "<svg" in (out / "threads.html").read_text()
     seen = []
     for period in ("2025-03-01", "2025-03-02"):
         index = json.loads((out / period / "index.json").read_text())
@@ -213,6 +215,9 @@ def test_batch_writes_indexes_and_one_briefing_per_story(dump: Path, tmp_path: P
             briefing = json.loads((out / period / story["briefing"]).read_text())
             assert [a["ref"] for a in briefing["articles"]] == story["articles"]
             assert briefing["bullets"] and (out / period / story["markdown"]).read_text().startswith("# ")
+            page = (out / period / story["html"]).read_text()
+            assert all(f'id="q-{c["article_id"] + 1}-{c["start"]}-{c["end"]}"' in page for b in briefing["bullets"] for c in b["citations"])
+            assert f'href="{story["html"]}"' in (out / period / "index.html").read_text()
             assert story["single_source"] == (len(story["articles"]) == 1)
             seen += story["articles"]
     assert sorted(seen) == sorted(r["id"] for r in seed_records())
@@ -231,6 +236,9 @@ def test_rerun_skips_unchanged_periods_and_redoes_changed_ones(dump: Path, tmp_p
     assert "1 period briefed (1 more unchanged, skipped)" in changed.stdout
     assert tree(out)["2025-03-02/index.json"] == before["2025-03-02/index.json"]
     assert tree(out)["2025-03-01/index.json"] != before["2025-03-01/index.json"]
+    (out / "2025-03-02" / "story-001.html").unlink()  # a period missing a page is not finished
+    mended = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q")
+    assert "1 period briefed (1 more unchanged, skipped)" in mended.stdout and (out / "2025-03-02" / "story-001.html").is_file()
     forced = run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q", "--force")
     assert "2 periods briefed (0 more unchanged, skipped)" in forced.stdout
 

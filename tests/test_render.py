@@ -71,7 +71,7 @@ def test_json_follows_the_schema_and_offsets_hold() -> None:
 def test_html_escapes_text() -> None:
     page = render(tiny_briefing(), "html")
     assert "&lt;no&gt;" in page and "<no>" not in page
-    assert 'href="#source-2"' in page
+    assert 'href="#q-2-9-50"' in page and 'id="q-2-9-50"' in page  # the near-duplicate citation links to its span
 
 
 def test_counts_are_plural_beyond_one() -> None:
@@ -141,4 +141,5 @@ def test_html_is_one_self_contained_page_from_packaged_templates() -> None:
     assert TEMPLATES.parent.name == "render" and TEMPLATES.parent.parent.name == "summarizer"
     assert "<script" not in page and "src=" not in page and "@import" not in page
     assert '<meta name="viewport"' in page and "@media print" in page
-    assert '<li id="source-1"><a class="source" href="https://x.org/a" rel="noopener noreferrer nofollow">Sanctions stay</a> — Wire</li>' in page
+    source = '<li id="source-1"><a href="#article-1">Sanctions stay</a> — Wire <a class="source" href="https://x.org/a" rel="noopener noreferrer nofollow">https://x.org/a</a></li>'
+    assert source in page

@@ -31,6 +31,7 @@ from summarizer.errors import InputError, Interrupted
 from summarizer.files import TEMPORARY_MARK, write_atomic
 from summarizer.options import Options
 from summarizer.plural import plural
+from summarizer.render.site import threads_html, top_html
 from summarizer.types import Article
 
 MARKER = ".summarizer-batch"  # written first: this folder is a batch output, safe to resume into
@@ -64,7 +65,7 @@ class Outcome:
         return (
             f"batch: {plural(self.periods, 'period')} briefed ({self.skipped} more unchanged, skipped), {plural(self.articles, 'article')}, "
             f"{plural(self.stories, 'story')}; {plural(self.malformed, 'malformed line')}, {plural(self.repeated, 'repeated article')}; "
-            f"{self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'}"
+            f"{self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'} (open {outdir / 'index.html'} in a browser)"
         )
 
 
@@ -106,7 +107,8 @@ def finished(outdir: Path, task: PeriodTask) -> bool:
     stories = index.get("stories", [])
     if any(story.get("thread") for story in stories) and not (folder / CONTEXT_FILE).is_file():
         return False
-    return all((folder / story["briefing"]).is_file() and (folder / story["markdown"]).is_file() for story in stories) and (folder / "index.md").is_file()
+    files = [name for story in stories for name in (story["briefing"], story["markdown"], story.get("html", ""))] + ["index.md", "index.html"]
+    return all(name and (folder / name).is_file() for name in files)
 
 
 def sync_folder(folder: Path) -> None:
@@ -177,14 +179,16 @@ def top_index(outdir: Path, period: str) -> dict[str, Any]:
 
 
 def write_top(outdir: Path, period: str) -> None:
-    """OUTDIR/index.json and index.md, linking the periods; with days or weeks, threads.json and threads.md first."""
+    """OUTDIR/index.json, index.md and index.html, linking the periods; with days or weeks, threads.json, .md and .html first."""
     if threaded(period):
         threads = threads_record(outdir, period)
         write_atomic(outdir / "threads.json", json.dumps(threads, ensure_ascii=False, indent=2) + "\n")
         write_atomic(outdir / "threads.md", threads_markdown(threads))
+        write_atomic(outdir / "threads.html", threads_html(threads))
     record = top_index(outdir, period)
     write_atomic(outdir / "index.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     write_atomic(outdir / "index.md", top_markdown(record["periods"], threaded(period)))
+    write_atomic(outdir / "index.html", top_html(record["periods"], threaded(period)))
 
 
 def check_period_kind(outdir: Path, period: str) -> None:

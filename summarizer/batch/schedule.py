@@ -24,11 +24,12 @@ from summarizer.batch.index import period_markdown
 from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
 from summarizer.batch.threads import Earlier, story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
+from summarizer.render.site import period_html
 from summarizer.types import Article
 
 CHUNK = 32  # articles per embedding job
 ADMIT_ARTICLES = 512  # start another period while fewer articles than this are in flight
-INDEX_SCHEMA_VERSION = "1.1"
+INDEX_SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: 
         "single_source": len(articles) == 1,
         "briefing": f"story-{story_id}.json",
         "markdown": f"story-{story_id}.md",
+        "html": f"story-{story_id}.html",
     }
 
 
@@ -130,11 +132,13 @@ def period_output(state: PeriodState) -> PeriodOutput:
         brief = state.briefs[story]
         files[f"story-{story}.md"] = brief.markdown
         files[f"story-{story}.json"] = brief.json
+        files[f"story-{story}.html"] = brief.html
         entries.append(story_entry(story, [task.articles[i] for i in members], brief.title, thread, brief.fresh))
     if task.context:
         files[CONTEXT_FILE] = task.context
     index = {"schema_version": INDEX_SCHEMA_VERSION, "period": task.key, "input_hash": task.digest, "articles": len(task.articles), "stories": entries}
     files["index.md"] = period_markdown(index)
+    files["index.html"] = period_html(index, bool(task.threads))
     files["index.json"] = json.dumps(index, ensure_ascii=False, indent=2) + "\n"
     return PeriodOutput(task.key, files, len(task.articles), len(entries))
 

@@ -23,7 +23,7 @@ from summarizer.render.escape import markdown_link, markdown_text
 from summarizer.types import Article
 
 CONTEXT_FILE = "articles.jsonl.gz"
-THREADS_SCHEMA_VERSION = "1.0"
+THREADS_SCHEMA_VERSION = "1.1"
 
 
 def thread_start(thread: str) -> str:
@@ -98,8 +98,17 @@ def thread_records(indexes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             thread["articles"] += len(story["articles"])
             count = len(story["articles"])
             link = f"{index['period']}/{story['markdown']}"
+            page = f"{index['period']}/{story.get('html') or 'story-' + str(story['id']) + '.html'}"
             fresh = list(story.get("new_bullets", []))
-            entry = {"period": index["period"], "story": story["id"], "title": story["title"], "articles": count, "markdown": link, "new_bullets": fresh}
+            entry = {
+                "period": index["period"],
+                "story": story["id"],
+                "title": story["title"],
+                "articles": count,
+                "markdown": link,
+                "html": page,
+                "new_bullets": fresh,
+            }
             thread["periods"].append(entry)
     for thread in threads.values():
         thread["title"] = max(thread["periods"], key=lambda entry: entry["articles"])["title"]

@@ -54,7 +54,7 @@ class BriefJob:
 
 @dataclass(frozen=True)
 class BriefResult:
-    """A story's briefing rendered as Markdown and JSON, and its title."""
+    """A story's briefing rendered as Markdown, JSON and an HTML page, and its title."""
 
     period: str
     story: str
@@ -62,6 +62,7 @@ class BriefResult:
     markdown: str
     json: str
     fresh: tuple[str, ...] = ()
+    html: str = ""
 
 
 Job = EmbedJob | BriefJob
@@ -116,6 +117,7 @@ def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResul
     new, update or reported against the thread's earlier articles when it goes on a thread, rendered."""
     from summarizer.pipeline import run
     from summarizer.render import render
+    from summarizer.render.html import render_html
     from summarizer.since import mark_new
 
     articles = [dataclasses.replace(a, id=i) for i, a in enumerate(job.articles)]
@@ -125,7 +127,8 @@ def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResul
     if earlier:
         briefing = mark_new(briefing, earlier, memo)
     fresh = tuple(bullet.text for bullet in briefing.bullets if bullet.status != "reported")
-    return BriefResult(job.period, job.story, briefing.title, render(briefing, "md"), render(briefing, "json"), fresh)
+    page = render_html(briefing, nav=(("index.html", job.period), ("../index.html", "All periods")))
+    return BriefResult(job.period, job.story, briefing.title, render(briefing, "md"), render(briefing, "json"), fresh, page)
 
 
 def do_job(job: Job, options: Options, encoder: Encoder) -> Result:

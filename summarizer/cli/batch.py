@@ -95,7 +95,10 @@ class Progress:
             bar.close()
 
 
-OUTDIR_HELP = "Folder for the briefings: OUTDIR/<period>/index.md, story-<id>.md/.json; OUTDIR/threads.md follows stories across periods."
+OUTDIR_HELP = (
+    "Folder for the briefings: OUTDIR/<period>/index.md, story-<id>.md/.json/.html; OUTDIR/threads.md follows stories across periods; "
+    "OUTDIR/index.html opens the whole run as a site."
+)
 PERIOD_HELP = "Group articles by day, ISO week, or all as one period; days and weeks are linked into threads."
 
 
