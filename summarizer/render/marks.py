@@ -16,12 +16,13 @@ from summarizer.render.escape import INVISIBLE, clean_text
 from summarizer.types import Briefing
 
 BREAKS = re.compile(r"\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-KIND_ORDER = {"quote": 0, "support": 1}
+KIND_ORDER = {"quote": 0, "support": 1, "figure": 2}
 
 
 @dataclass(frozen=True)
 class Span:
-    """A span of an article to mark: its 0-based article, offsets, and kind (``quote`` or ``support``)."""
+    """A span of an article to mark: its 0-based article, offsets, and kind (``quote``, ``support``, or
+    ``figure``: a source's value where sources differ)."""
 
     article_id: int
     start: int
@@ -40,9 +41,10 @@ def span_anchor(article_id: int, start: int, end: int) -> str:
 
 
 def briefing_spans(briefing: Briefing) -> list[Span]:
-    """Every span a bullet cites (quotes) or offers as support (runners-up)."""
+    """Every span a bullet cites (quotes), offers as support (runners-up), or gives as a differing figure."""
     spans = [Span(c.article_id, c.start, c.end, "quote") for b in briefing.bullets for c in b.citations]
     spans += [Span(r.article_id, r.start, r.end, "support") for b in briefing.bullets for r in b.runners_up]
+    spans += [Span(v.article_id, v.start, v.end, "figure") for b in briefing.bullets for d in b.disagreements for v in d.values]
     return spans
 
 
