@@ -26,8 +26,9 @@ from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
-from summarizer.topics.labels import label_for, topic_phrases
+from summarizer.topics.labels import choose_labels, label_for, topic_phrases
 from summarizer.topics.lexical import hybrid_similarity, tfidf_vectors
+from summarizer.topics.titles import story_title
 from summarizer.tuning import Tuning
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
 
@@ -114,7 +115,7 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels, pool)
 
 
-def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tuple[list[Bullet], list[Topic], list[int]]:
+def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning, embedder: Encoder) -> tuple[list[Bullet], list[Topic], list[int]]:
     """The bullets in the order chosen, every topic with its label, and the chosen sentence ids."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
@@ -125,10 +126,11 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tupl
     count = len(eligible) if eligible is not None else options.bullets or len(stats)
     picks = choose_sentences(analysis.pool, count, eligible, options.redundancy, options.max_words)
     members = {s.topic: s.members for s in stats}
+    names = choose_labels(texts, analysis.labels, analysis.embeddings, picks, ranked, embedder)
     bullets = [
         make_bullet(
             topic,
-            label_for(ranked[topic], texts[index]),
+            label,
             index,
             members[topic],
             analysis.sentences,
@@ -137,9 +139,10 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning) -> tupl
             analysis.article_of,
             options.fold_duplicates,
         )
-        for topic, index in picks
+        for (topic, index), label in zip(picks, names, strict=True)
     ]
-    topics = [Topic(s.topic, label_for(ranked[s.topic], ""), s.members) for s in sorted(stats, key=lambda s: s.topic)]
+    named = {topic: label for (topic, _), label in zip(picks, names, strict=True)}
+    topics = [Topic(s.topic, named.get(s.topic) or label_for(ranked[s.topic], ""), s.members) for s in sorted(stats, key=lambda s: s.topic)]
     return bullets, topics, [index for _, index in picks]
 
 
@@ -169,16 +172,12 @@ def provenance(articles: Sequence[Article], options: Options, embedder: Encoder,
 
 
 def briefing_title(articles: Sequence[Article], bullets: Sequence[Bullet], chosen: np.ndarray, embedder: Encoder) -> str:
-    """The article headline closest in meaning to the bullets, else the labels of the top topics."""
+    """The article headline closest in meaning to the bullets, else the story's main actors and its core bullet's topic."""
     titled = [a.title for a in articles if a.title]
     if titled and len(chosen):
         closeness = embedder.encode(titled) @ chosen.mean(axis=0)
         return titled[int(np.argmax(closeness))]
-    labels = list(dict.fromkeys(b.label for b in bullets))[:3]
-    if not labels:
-        return "Briefing"
-    head = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
-    return f"Briefing: {head}"
+    return story_title(articles, [b.label for b in bullets])
 
 
 def run(
@@ -191,7 +190,7 @@ def run(
     with one_blas_thread():
         analysis = analyse(articles, options, embedder, tuning, clock)
         with clock.stage("bullets"):
-            bullets, topics, chosen = choose_bullets(analysis, options, tuning)
+            bullets, topics, chosen = choose_bullets(analysis, options, tuning, embedder)
             title = briefing_title(articles, bullets, analysis.embeddings[chosen], embedder)
     return Briefing(
         title=title,

@@ -116,7 +116,8 @@ def test_disagreements_in_json_markdown_and_html() -> None:
     undated = dataclasses.replace(briefing, articles=tuple(dataclasses.replace(a, date="") for a in briefing.articles))
     assert "  - Sources differ: 7,000 dead [1], 9,000 dead [2]" in render(undated, "md")
     html = render(briefing, "html")
-    lead = '<p class="differ">Changed over time: 7,000 dead <a class="cite" href="#q-1-0-36">[1]</a> (2025-03-01), 9,000 dead <a class="cite" href="#q-2-17-27">[2]</a>'
+    lead = '<p class="differ">Changed over time: 7,000 dead <a class="cite" href="#q-1-0-36">[1]</a> (2025-03-01), '
+    lead += '9,000 dead <a class="cite" href="#q-2-17-27">[2]</a>'
     assert lead in html and '<mark class="figure" id="q-2-17-27">9,000 dead</mark>' in html  # a figure inside the quote links to the quote
 
 
