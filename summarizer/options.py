@@ -8,6 +8,7 @@ from typing import Any
 from summarizer.errors import InputError
 
 MAX_AUTO_BULLETS = 8
+ORDERS = ("reading", "importance")
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,10 @@ class Options:
     refuses an input whose sentence similarities would not fit in memory (the
     pipeline holds a few matrices of sentences x sentences). ``date_order``
     (dayfirst or monthfirst) reads numeric dates such as 12/03/2025, which
-    are otherwise left undated.
+    are otherwise left undated. ``order`` is ``reading`` (the core first,
+    related bullets side by side) or ``importance`` (the order selection took
+    them, most concept weight first: what to keep when a summary is cut at a
+    word budget, as ``bench`` does).
     """
 
     bullets: int | None = None
@@ -33,6 +37,7 @@ class Options:
     redundancy: bool = True
     max_sentences: int | None = None
     date_order: str = ""
+    order: str = "reading"
 
     def __post_init__(self) -> None:
         if self.bullets is not None and self.bullets < 1:
@@ -43,6 +48,8 @@ class Options:
             raise InputError("--max-sentences must be at least 1")
         if self.date_order not in ("", "dayfirst", "monthfirst"):
             raise InputError(f"unknown date order {self.date_order!r}: use dayfirst or monthfirst")
+        if self.order not in ORDERS:
+            raise InputError(f"unknown order {self.order!r}: use {' or '.join(ORDERS)}")
 
     def as_record(self) -> dict[str, Any]:
         """The options as a JSON-ready dict."""

@@ -20,6 +20,7 @@ from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.concepts import concept_weights, incidence
+from summarizer.rank.order import reading_order
 from summarizer.rank.score import form_factors, position_prior, sentence_scores
 from summarizer.rank.select import Pool, automatic_topics, choose_sentences, topic_stats
 from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
@@ -125,6 +126,8 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning, embedde
     eligible = automatic_topics(stats, n_families) if automatic else None
     count = len(eligible) if eligible is not None else options.bullets or len(stats)
     picks = choose_sentences(analysis.pool, count, eligible, options.redundancy, options.max_words)
+    if options.order == "reading":
+        picks = [picks[position] for position in reading_order(analysis.embeddings[[index for _, index in picks]])]
     members = {s.topic: s.members for s in stats}
     names = choose_labels(texts, analysis.labels, analysis.embeddings, picks, ranked, embedder)
     bullets = [

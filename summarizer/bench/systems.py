@@ -46,7 +46,8 @@ def pipeline_system(embedder: Any, **switches: bool) -> System:
         from summarizer.pipeline import topics_to_fill
 
         bullets = topics_to_fill(config.budget, prepared.sentences) if config.budget else None
-        briefing = summarize(list(prepared.articles), embedder=embedder, bullets=bullets, seed=config.seed, **switches)
+        # In order of importance: the summary is cut at the budget, which must drop the least important bullet.
+        briefing = summarize(list(prepared.articles), embedder=embedder, bullets=bullets, seed=config.seed, order="importance", **switches)
         return [bullet.text for bullet in briefing.bullets]
 
     return run

@@ -37,6 +37,19 @@ MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/,
 CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
 PRECISION_HELP = "Number format of the model: auto (bf16 where the CPU or GPU runs it natively, else fp32), fp32 or bf16."
 DEVICE_HELP = "auto (a CUDA GPU when present, else the CPU), cpu or cuda."
+
+
+class Order(str, Enum):
+    """The order of the bullets."""
+
+    reading = "reading"
+    importance = "importance"
+
+
+ORDER_HELP = (
+    "reading: the story's core first, related bullets side by side; importance: the order they were chosen in, "
+    "most covered first (keep the head when cutting a briefing to a length)."
+)
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
 
 
@@ -78,6 +91,7 @@ def brief(
     monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
+    order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
     import warnings
@@ -89,7 +103,8 @@ def brief(
     from summarizer.options import Options
     from summarizer.render import render
 
-    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=date_order(dayfirst, monthfirst))
+    dates = date_order(dayfirst, monthfirst)
+    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=dates, order=order.value)
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
