@@ -22,6 +22,7 @@ class Cluster:
     id: str
     documents: tuple[Article, ...]
     references: tuple[str, ...]
+    convention: str = ""  # the ROUGE conventions the dataset names (meta.convention: duc, multinews, multiling)
 
 
 def parse_cluster(line: str, where: str) -> Cluster:
@@ -36,7 +37,9 @@ def parse_cluster(line: str, where: str) -> Cluster:
     if not isinstance(references, list) or not references or not all(isinstance(r, str) and r.strip() for r in references):
         raise InputError(f"{where}: a cluster needs a non-empty 'references' list of strings")
     articles = tuple(record_to_article(doc, f"{where}: document {number + 1}", article_id=number) for number, doc in enumerate(documents))
-    return Cluster(cluster_id(record.get("id"), where), articles, tuple(references))
+    meta = record.get("meta")
+    convention = meta.get("convention") if isinstance(meta, dict) else None
+    return Cluster(cluster_id(record.get("id"), where), articles, tuple(references), convention if isinstance(convention, str) else "")
 
 
 def cluster_id(value: Any, where: str) -> str:

@@ -7,12 +7,15 @@ ROUGE-1.5.5 does with ``-f A`` (DUC's convention).
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+WORDS = re.compile(r"[^\W_]+")
 METRICS = ("recall", "f1")
 
 
@@ -23,6 +26,24 @@ class RougeScores:
     rouge1: float
     rouge2: float
     rougeL: float
+
+
+def word_bigrams(text: str) -> set[tuple[str, str]]:
+    """The distinct pairs of adjacent lower-cased words (letters and digits) of ``text``."""
+    words = WORDS.findall(text.lower())
+    return set(itertools.pairwise(words))
+
+
+def copied_share(summary: str, sources: Sequence[str]) -> float:
+    """Extractiveness: the share of the summary's word bigrams that stand in a source (Grusky et al. 2018 read
+    fragments; bigrams are the simpler, common proxy): 1.0 for an extract, lower as a summary rewrites."""
+    wanted = word_bigrams(summary)
+    if not wanted:
+        return 0.0
+    found: set[tuple[str, str]] = set()
+    for source in sources:
+        found |= wanted & word_bigrams(source)
+    return len(found) / len(wanted)
 
 
 def truncate_words(text: str, budget: int | None) -> str:

@@ -25,7 +25,9 @@ class Row:
     rougeL: float
     rouge2_interval: Interval
     difference: Interval | None
-    seconds_per_cluster: float
+    seconds_per_cluster: float | None  # None for summaries made elsewhere
+    words: float = 0.0
+    copied: float = 0.0
 
 
 def per_system(results: Sequence[Result]) -> dict[str, list[Result]]:
@@ -39,6 +41,12 @@ def per_system(results: Sequence[Result]) -> dict[str, list[Result]]:
 def mean_interval(values: Sequence[float], seed: int) -> Interval:
     """A bootstrap interval of a mean (the difference to zero)."""
     return paired_bootstrap(values, [0.0] * len(values), seed=seed)
+
+
+def mean_seconds(items: Sequence[Result]) -> float | None:
+    """Mean seconds per cluster, None when the system ran elsewhere."""
+    seconds = [r.seconds for r in items if r.seconds is not None]
+    return float(np.mean(seconds)) if seconds and len(seconds) == len(items) else None
 
 
 def summarise(results: Sequence[Result], reference: str | None, seed: int) -> list[Row]:
@@ -56,7 +64,9 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
                 rougeL=float(np.mean([100 * r.scores.rougeL for r in items])),
                 rouge2_interval=mean_interval(r2, seed),
                 difference=None if base is None or system == reference else paired_bootstrap(r2, base, seed=seed),
-                seconds_per_cluster=float(np.mean([r.seconds for r in items])),
+                seconds_per_cluster=mean_seconds(items),
+                words=float(np.mean([r.words for r in items])),
+                copied=float(np.mean([100 * r.copied for r in items])),
             )
         )
     return rows
@@ -64,11 +74,19 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
 
 def markdown_table(rows: Sequence[Row], reference: str | None) -> str:
     """The results table in Markdown."""
-    header = f"| system | R-1 | R-2 | R-L | R-2 − {reference or 'ref'} [95% CI] | s / cluster |"
-    lines = [header, "|---|---|---|---|---|---|"]
+    header = f"| system | R-1 | R-2 | R-L | R-2 − {reference or 'ref'} [95% CI] | s / cluster | words | copied bigrams % |"
+    lines = [header, "|---|---|---|---|---|---|---|---|"]
     for row in rows:
-        difference = "(reference)" if row.difference is None else f"{row.difference.mean:+.2f} [{row.difference.low:+.2f}, {row.difference.high:+.2f}]"
-        lines.append(f"| {row.system} | {row.rouge1:.2f} | {row.rouge2:.2f} | {row.rougeL:.2f} | {difference} | {row.seconds_per_cluster:.3f} |")
+        difference = (
+            "—"
+            if reference is None
+            else "(reference)"
+            if row.difference is None
+            else f"{row.difference.mean:+.2f} [{row.difference.low:+.2f}, {row.difference.high:+.2f}]"
+        )
+        seconds = "—" if row.seconds_per_cluster is None else f"{row.seconds_per_cluster:.3f}"
+        cells = f"{row.rouge1:.2f} | {row.rouge2:.2f} | {row.rougeL:.2f} | {difference} | {seconds} | {row.words:.0f} | {row.copied:.1f}"
+        lines.append(f"| {row.system} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
@@ -76,9 +94,12 @@ def results_csv(results: Sequence[Result]) -> str:
     """Per-cluster scores and times as CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "seconds"])
+    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "seconds", "words", "copied"])
     for r in results:
-        writer.writerow([r.system, r.cluster, f"{r.scores.rouge1:.5f}", f"{r.scores.rouge2:.5f}", f"{r.scores.rougeL:.5f}", f"{r.seconds:.4f}"])
+        seconds = "" if r.seconds is None else f"{r.seconds:.4f}"
+        writer.writerow(
+            [r.system, r.cluster, f"{r.scores.rouge1:.5f}", f"{r.scores.rouge2:.5f}", f"{r.scores.rougeL:.5f}", seconds, r.words, f"{r.copied:.5f}"]
+        )
     return buffer.getvalue()
 
 
@@ -87,7 +108,17 @@ def results_json(rows: Sequence[Row], results: Sequence[Result], config: dict[st
     record = {
         "config": config,
         "table": [asdict(row) for row in rows],
-        "clusters": [{"system": r.system, "cluster": r.cluster, "scores": asdict(r.scores), "seconds": round(r.seconds, 4)} for r in results],
+        "clusters": [
+            {
+                "system": r.system,
+                "cluster": r.cluster,
+                "scores": asdict(r.scores),
+                "seconds": None if r.seconds is None else round(r.seconds, 4),
+                "words": r.words,
+                "copied": round(r.copied, 5),
+            }
+            for r in results
+        ],
     }
     return json.dumps(record, indent=2) + "\n"
 

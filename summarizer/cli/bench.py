@@ -32,15 +32,25 @@ PRESETS: dict[str, dict[str, Any]] = {
     "multiling": {"metric": "recall", "stem": False, "budget": 250},
 }
 DEFAULTS: dict[str, Any] = {"metric": "recall", "stem": True, "budget": 100}
-SYSTEMS_HELP = "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-redundancy, lead, lead-rr, lexrank, textrank, centroid, random, oracle."
-PRESET_HELP = "duc: recall, stemming, 100 words; multinews: F1, stemming, 300 words; multiling: recall, no stemming, 250 words."
+SYSTEMS_HELP = (
+    "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-redundancy, lead, lead-rr, lexrank, textrank, centroid, random, oracle; "
+    "none to score only --outputs."
+)
+PRESET_HELP = (
+    "duc: recall, stemming, 100 words; multinews: F1, stemming, 300 words; multiling: recall, no stemming, 250 words. "
+    "Default: the convention the dataset names (meta.convention), else duc."
+)
+OUTPUTS_HELP = (
+    "Summaries made elsewhere, scored beside the systems: NAME=FILE.jsonl with {id, summary} a line (summary a string or a list of "
+    "sentences), or FILE.jsonl whose lines name their system (as --save-outputs writes). Repeatable."
+)
 
 
-def settle(preset: Optional[Preset], **given: Any) -> dict[str, Any]:
+def settle(preset: Optional[str], **given: Any) -> dict[str, Any]:
     """Explicit options over the preset's, over the defaults."""
     chosen = dict(DEFAULTS)
     if preset is not None:
-        chosen.update(PRESETS[preset.value])
+        chosen.update(PRESETS[preset])
     chosen.update({key: value for key, value in given.items() if value is not None})
     return chosen
 
@@ -55,6 +65,7 @@ def bench(
     reference_system: Annotated[str, typer.Option("--reference-system", help="The system others are compared with.")] = "lexrank",
     save_outputs: Annotated[Optional[Path], typer.Option("--save-outputs", help="Write every summary as JSONL {id, system, summary}.")] = None,
     output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help="Write results.json, results.csv, table.md and rouge2.png here.")] = None,
+    outputs: Annotated[Optional[list[str]], typer.Option("--outputs", help=OUTPUTS_HELP, show_default=False, metavar="NAME=FILE")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N clusters.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random baseline and the bootstrap.")] = 0,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
@@ -66,26 +77,65 @@ def bench(
     max_file_size: Annotated[str, typer.Option("--max-file-size", help="Largest dataset read, once decompressed: bytes, or a size such as 2GiB.")] = "1GiB",
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP.replace("JSONL line", "cluster line"))] = "64MiB",
 ) -> None:
-    """Score systems against human reference summaries with ROUGE, side by side."""
+    """Score systems against human reference summaries with ROUGE, side by side (and summaries made elsewhere, with --outputs)."""
+    from dataclasses import replace
+
     from summarizer.bench.data import load_clusters
+    from summarizer.bench.outside import coverage, coverage_note, load_all
     from summarizer.bench.report import markdown_table, summarise
-    from summarizer.bench.run import run_all
+    from summarizer.bench.run import outside_system, run_all
     from summarizer.bench.systems import BenchConfig, resolve_systems
     from summarizer.embed.embedder import Embedder
+    from summarizer.errors import InputError
 
     limits = input_limits(max_file_size, max_article_size)
     check_targets(dataset, save_outputs, output_dir, force)
-    settled = settle(preset, metric=metric.value if metric else None, stem=stem, budget=budget_words)
-    config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
-    names = [name.strip() for name in systems.split(",") if name.strip()]
+    names = [name.strip() for name in systems.split(",") if name.strip() and name.strip() != "none"]
     clusters = load_clusters(dataset, limit, limits)
+    outside = load_all(outputs or [], names, limits)
+    if not names and not outside:
+        raise InputError("nothing to score: name systems with --systems, or give summaries with --outputs")
+    convention, source = conventions(preset, clusters)
+    settled = settle(convention, metric=metric.value if metric else None, stem=stem, budget=budget_words)
+    config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
+    cover = coverage([c.id for c in clusters], outside)
+    if limit is not None:  # the dataset was read in part: summaries of the clusters after the limit are not strays
+        cover = replace(cover, unknown={})
+    note = coverage_note(cover, len(clusters))
+    clusters = [c for c in clusters if c.id in set(cover.scored)]
+    if not clusters:
+        raise InputError("no cluster is summarised by every system of --outputs: nothing to score")
     chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
-    results = run_all(chosen, clusters, config, progress=not quiet)
+    chosen.update({system.name: outside_system(system.summaries) for system in outside})
+    results = run_all(chosen, clusters, config, progress=not quiet, untimed=frozenset(system.name for system in outside))
     reference = reference_system if reference_system in chosen else None
     rows = summarise(results, reference, seed)
-    typer.echo(f"{dataset.name}: {len(clusters)} clusters; ROUGE {config.metric}, {'stemmed' if config.stem else 'not stemmed'}, {config.budget} words\n")
+    header = f"{dataset.name}: {len(clusters)} clusters; ROUGE {config.metric}, {'stemmed' if config.stem else 'not stemmed'}, {config.budget} words ({source})"
+    typer.echo(header + "\n" + (note + "\n" if note else "") + (CAVEAT + "\n" if len(clusters) < MIN_CLUSTERS else ""))
     typer.echo(markdown_table(rows, reference), nl=False)
-    write_files(rows, results, config, dataset, reference, save_outputs, output_dir)
+    settings = {
+        "convention": convention,
+        "conventions_from": source,
+        "limit": limit,
+        "clusters_scored": [c.id for c in clusters],
+        "coverage": note,
+        "model": model or "default",
+    }
+    write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings)
+
+
+MIN_CLUSTERS = 10
+CAVEAT = f"Fewer than {MIN_CLUSTERS} clusters: the bootstrap intervals are rough."
+
+
+def conventions(preset: Optional[Preset], clusters: Any) -> tuple[str, str]:
+    """The conventions to score by, and where they came from: --preset, else the one the dataset names, else DUC's."""
+    if preset is not None:
+        return preset.value, f"--preset {preset.value}"
+    named = sorted({c.convention for c in clusters if c.convention in PRESETS})
+    if len(named) == 1:
+        return named[0], f"{named[0]} conventions, as the dataset names"
+    return "duc", "duc conventions: no --preset, and the dataset names none"
 
 
 RESULT_FILES = ("results.json", "results.csv", "table.md", "rouge2.png")
@@ -109,13 +159,31 @@ def check_targets(dataset: Path, save: Optional[Path], folder: Optional[Path], f
         raise InputError(f"{folder}: already holds {', '.join(existing)}; use --force to overwrite them")
 
 
+def tool_record() -> dict[str, Any]:
+    """The tool's version, and its commit when it runs from a git checkout."""
+    import subprocess
+
+    from summarizer import __version__
+
+    record: dict[str, Any] = {"tool": "summarizer", "version": __version__}
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return record
+    if done.returncode == 0 and done.stdout.strip():
+        record["commit"] = done.stdout.strip()
+    return record
+
+
 def warmed(embedder: Any) -> Any:
     """Load the model before any clock starts."""
     embedder.encode(["warm-up"])
     return embedder
 
 
-def write_files(rows: Any, results: Any, config: Any, dataset: Path, reference: Optional[str], save: Optional[Path], folder: Optional[Path]) -> None:
+def write_files(
+    rows: Any, results: Any, config: Any, dataset: Path, reference: Optional[str], save: Optional[Path], folder: Optional[Path], extra: dict[str, Any]
+) -> None:
     """The optional outputs: summaries as JSONL, and JSON + CSV + Markdown + PNG under a folder."""
     from dataclasses import asdict
 
@@ -127,7 +195,7 @@ def write_files(rows: Any, results: Any, config: Any, dataset: Path, reference: 
     if folder is None:
         return
     folder.mkdir(parents=True, exist_ok=True)
-    settings = {**asdict(config), "dataset": dataset.name, "reference_system": reference}
+    settings = {**asdict(config), "dataset": dataset.name, "reference_system": reference, **extra, **tool_record()}
     write_atomic(folder / "results.json", results_json(rows, results, settings))
     write_atomic(folder / "results.csv", results_csv(results))
     write_atomic(folder / "table.md", markdown_table(rows, reference))
