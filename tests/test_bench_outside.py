@@ -95,7 +95,7 @@ def test_outside_summaries_score_beside_a_baseline_in_one_command(tmp_path: Path
     assert "multiling conventions, as the dataset names" in done.stdout or "duc conventions" in done.stdout
     assert f"short lacks 1 cluster: {data[0]['id']}" in done.stdout and "9 of 10 clusters" in done.stdout
     rows = {line.split("|")[1].strip(): [cell.strip() for cell in line.strip("|").split("|")] for line in done.stdout.splitlines() if line.startswith("| ")}
-    assert rows["mine"][5] == "—" and rows["lead"][5] != "—"  # seconds only for systems run here
+    assert rows["mine"][6] == "—" and rows["lead"][6] != "—"  # seconds only for systems run here
     record = json.loads((out / "results.json").read_text())
     assert record["config"]["clusters_scored"] == [c["id"] for c in data[1:]]
     assert record["config"]["tool"] == "summarizer" and record["config"]["budget"] > 0
@@ -125,3 +125,28 @@ def test_bad_outputs_are_one_line_errors(tmp_path: Path) -> None:
     assert done.returncode != 0 and done.stderr.count("\n") == 1 and "bad.jsonl:1:" in done.stderr, done.stderr
     nothing = run_cli("bench", str(MULTILING), "--systems", "none")
     assert nothing.returncode != 0 and "nothing to score" in nothing.stderr
+
+
+SUBMISSIONS = ROOT / "tests" / "data" / "multiling2011" / "submissions_en.jsonl"
+OFFICIAL = ROOT / "tests" / "data" / "multiling2011" / "official_rouge_en.json"
+
+
+def test_one_command_scores_outside_systems_with_rouge_155_as_officially_published(tmp_path: Path) -> None:
+    """The TAC 2011 submissions, given as --outputs, score as the official ROUGE-1.5.5 run published (mean of topics)."""
+    submissions = [json.loads(line) for line in SUBMISSIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    specs = []
+    for system in ("ID2", "ID9"):
+        path = write_jsonl(tmp_path / f"{system}.jsonl", [{"id": row["id"], "summary": row["systems"][system]} for row in submissions])
+        specs += ["--outputs", f"{system}={path}"]
+    out = tmp_path / "results"
+    done = run_cli("bench", str(MULTILING), "--systems", "lead", *specs, "--scorer", "rouge-1.5.5", "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr
+    assert "ROUGE-1.5.5 (-a -x -2 4 -u" in done.stdout
+    record = json.loads((out / "results.json").read_text())
+    official = json.loads(OFFICIAL.read_text())["averages"]
+    table = {row["system"]: row for row in record["table"]}
+    for system in ("ID2", "ID9"):
+        for ours, theirs in (("rouge1", "rouge-1"), ("rouge2", "rouge-2"), ("rougeSU4", "rouge-su4")):
+            assert table[system][ours] / 100 == pytest.approx(official[system][theirs]["r"], abs=0.001), (system, ours)
+    assert table["lead"]["rougeL"] is None  # the official arguments (-x) compute no ROUGE-L
+    assert "ROUGE-1.5.5" in record["config"]["scorer"]

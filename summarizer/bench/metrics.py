@@ -21,11 +21,12 @@ METRICS = ("recall", "f1")
 
 @dataclass(frozen=True)
 class RougeScores:
-    """ROUGE-1, ROUGE-2 and ROUGE-L of one summary, as fractions (recall or F1)."""
+    """ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-SU4 of one summary, as fractions (recall or F1)."""
 
     rouge1: float
     rouge2: float
     rougeL: float
+    rougeSU4: float = 0.0
 
 
 def word_bigrams(text: str) -> set[tuple[str, str]]:
@@ -65,6 +66,30 @@ def pick(score: Any, metric: str) -> float:
     return float(score.recall if metric == "recall" else score.fmeasure)
 
 
+@lru_cache(maxsize=2)
+def tokenizer(stem: bool) -> Any:
+    """rouge-score's tokenizer (lower case, letters and digits, Porter stems when ``stem``), as its scorer uses."""
+    from rouge_score import tokenizers
+
+    return tokenizers.DefaultTokenizer(use_stemmer=stem)
+
+
+@lru_cache(maxsize=1)
+def skip_bigram_scorer() -> Any:
+    """rouge-metric's ROUGE-SU4 (skip-bigrams up to 4 words apart, plus unigrams), fed tokens."""
+    from rouge_metric import PyRouge
+
+    return PyRouge(rouge_n=(), rouge_l=False, rouge_su=True, skip_gap=4)
+
+
+def rouge_su4(summary: str, reference: str, metric: str, stem: bool) -> float:
+    """ROUGE-SU4 (Lin 2004) of one summary against one reference, on rouge-score's tokens (and stems), so it
+    reads the text as the other columns do."""
+    tokens = tokenizer(stem).tokenize
+    score = skip_bigram_scorer().evaluate_tokenized([[tokens(summary)]], [[[tokens(reference)]]])["rouge-su4"]
+    return float(score["r"] if metric == "recall" else score["f"])
+
+
 def rouge(summary: str, references: Sequence[str], metric: str = "recall", stem: bool = True) -> RougeScores:
     """Scores of ``summary`` averaged over ``references``."""
     if metric not in METRICS:
@@ -75,4 +100,5 @@ def rouge(summary: str, references: Sequence[str], metric: str = "recall", stem:
         for name in ROUGE_TYPES:
             totals[name] += pick(scores[name], metric)
     count = max(len(references), 1)
-    return RougeScores(*(totals[name] / count for name in ROUGE_TYPES))
+    su4 = sum(rouge_su4(summary, reference, metric, stem) for reference in references) / count
+    return RougeScores(totals["rouge1"] / count, totals["rouge2"] / count, totals["rougeL"] / count, su4)

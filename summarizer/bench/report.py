@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -23,6 +24,7 @@ class Row:
     rouge1: float
     rouge2: float
     rougeL: float
+    rougeSU4: float
     rouge2_interval: Interval
     difference: Interval | None
     seconds_per_cluster: float | None  # None for summaries made elsewhere
@@ -62,6 +64,7 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
                 rouge1=float(np.mean([100 * r.scores.rouge1 for r in items])),
                 rouge2=float(np.mean(r2)),
                 rougeL=float(np.mean([100 * r.scores.rougeL for r in items])),
+                rougeSU4=float(np.mean([100 * r.scores.rougeSU4 for r in items])),
                 rouge2_interval=mean_interval(r2, seed),
                 difference=None if base is None or system == reference else paired_bootstrap(r2, base, seed=seed),
                 seconds_per_cluster=mean_seconds(items),
@@ -72,21 +75,31 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
     return rows
 
 
+def number(value: float) -> str:
+    """A score with two decimals, or a dash where the scorer gave none (ROUGE-1.5.5 without ROUGE-L)."""
+    return "—" if math.isnan(value) else f"{value:.2f}"
+
+
+def interval_text(interval: Interval) -> str:
+    """``+1.23 [+0.40, +2.10]``."""
+    return f"{interval.mean:+.2f} [{interval.low:+.2f}, {interval.high:+.2f}]"
+
+
+def difference_text(row: Row, reference: str | None) -> str:
+    """The R-2 difference to the reference system, "(reference)" on its own row, a dash with no reference."""
+    if reference is None:
+        return "—"
+    return "(reference)" if row.difference is None else interval_text(row.difference)
+
+
 def markdown_table(rows: Sequence[Row], reference: str | None) -> str:
     """The results table in Markdown."""
-    header = f"| system | R-1 | R-2 | R-L | R-2 − {reference or 'ref'} [95% CI] | s / cluster | words | copied bigrams % |"
-    lines = [header, "|---|---|---|---|---|---|---|---|"]
+    header = f"| system | R-1 | R-2 | R-L | R-SU4 | R-2 − {reference or 'ref'} [95% CI] | s / cluster | words | copied bigrams % |"
+    lines = [header, "|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
-        difference = (
-            "—"
-            if reference is None
-            else "(reference)"
-            if row.difference is None
-            else f"{row.difference.mean:+.2f} [{row.difference.low:+.2f}, {row.difference.high:+.2f}]"
-        )
         seconds = "—" if row.seconds_per_cluster is None else f"{row.seconds_per_cluster:.3f}"
-        cells = f"{row.rouge1:.2f} | {row.rouge2:.2f} | {row.rougeL:.2f} | {difference} | {seconds} | {row.words:.0f} | {row.copied:.1f}"
-        lines.append(f"| {row.system} | {cells} |")
+        scores = " | ".join(number(value) for value in (row.rouge1, row.rouge2, row.rougeL, row.rougeSU4))
+        lines.append(f"| {row.system} | {scores} | {difference_text(row, reference)} | {seconds} | {row.words:.0f} | {row.copied:.1f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -94,33 +107,35 @@ def results_csv(results: Sequence[Result]) -> str:
     """Per-cluster scores and times as CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "seconds", "words", "copied"])
+    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "rougeSU4", "seconds", "words", "copied"])
     for r in results:
         seconds = "" if r.seconds is None else f"{r.seconds:.4f}"
-        writer.writerow(
-            [r.system, r.cluster, f"{r.scores.rouge1:.5f}", f"{r.scores.rouge2:.5f}", f"{r.scores.rougeL:.5f}", seconds, r.words, f"{r.copied:.5f}"]
-        )
+        scores = ["" if math.isnan(value) else f"{value:.5f}" for value in (r.scores.rouge1, r.scores.rouge2, r.scores.rougeL, r.scores.rougeSU4)]
+        writer.writerow([r.system, r.cluster, *scores, seconds, r.words, f"{r.copied:.5f}"])
     return buffer.getvalue()
 
 
+def plain(value: Any) -> Any:
+    """A JSON-safe copy: NaN (a score the scorer did not give) becomes null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def cluster_record(r: Result) -> dict[str, Any]:
+    """One system's scores, seconds (None when run elsewhere), length and copied share on one cluster."""
+    seconds = None if r.seconds is None else round(r.seconds, 4)
+    return {"system": r.system, "cluster": r.cluster, "scores": asdict(r.scores), "seconds": seconds, "words": r.words, "copied": round(r.copied, 5)}
+
+
 def results_json(rows: Sequence[Row], results: Sequence[Result], config: dict[str, Any]) -> str:
-    """The table, the configuration and every per-cluster score, as JSON."""
-    record = {
-        "config": config,
-        "table": [asdict(row) for row in rows],
-        "clusters": [
-            {
-                "system": r.system,
-                "cluster": r.cluster,
-                "scores": asdict(r.scores),
-                "seconds": None if r.seconds is None else round(r.seconds, 4),
-                "words": r.words,
-                "copied": round(r.copied, 5),
-            }
-            for r in results
-        ],
-    }
-    return json.dumps(record, indent=2) + "\n"
+    """The table, the configuration and every per-cluster score, as JSON (no NaN: null where a score is absent)."""
+    record = {"config": config, "table": [asdict(row) for row in rows], "clusters": [cluster_record(r) for r in results]}
+    return json.dumps(plain(record), indent=2) + "\n"
 
 
 def plot(rows: Sequence[Row], title: str) -> bytes:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizer.bench.data import Cluster
 from summarizer.bench.metrics import RougeScores, copied_share, rouge, truncate_words
@@ -24,6 +25,7 @@ class Result:
     seconds: float | None  # None for summaries made elsewhere
     words: int = 0
     copied: float = 0.0
+    uncut: str = ""  # the summary before the word cut (ROUGE-1.5.5's -l cuts it, and the references, itself)
 
 
 def prepare(cluster: Cluster) -> Prepared:
@@ -37,10 +39,34 @@ def run_one(name: str, system: System, prepared: Prepared, config: BenchConfig, 
     began = time.perf_counter()
     sentences = system(prepared, config)
     seconds = time.perf_counter() - began if timed else None
-    summary = truncate_words(" ".join(sentences), config.budget)
+    uncut = " ".join(sentences)
+    summary = truncate_words(uncut, config.budget)
     scores = rouge(summary, prepared.cluster.references, config.metric, config.stem)
     copied = copied_share(summary, [a.text for a in prepared.articles])
-    return Result(name, prepared.cluster.id, summary, scores, seconds, len(summary.split()), copied)
+    return Result(name, prepared.cluster.id, summary, scores, seconds, len(summary.split()), copied, uncut)
+
+
+def perl_rescored(results: Sequence[Result], clusters: Sequence[Cluster], config: BenchConfig, convention: str) -> list[Result]:
+    """Every result scored again by the original ROUGE-1.5.5 (one Perl run for all), with the preset's arguments.
+
+    Summaries go in uncut when the arguments cut (``-l``), as the published
+    setups did; MultiLing's run takes the summaries already cut. ROUGE-L is
+    absent (NaN) where the arguments leave it out (``-x``).
+    """
+    from summarizer.bench.perl_rouge import check_perl, perl_rouge, preset_args
+
+    check_perl()
+    args = preset_args(convention, config.budget, config.stem)
+    references = {cluster.id: cluster.references for cluster in clusters}
+    texts = [r.uncut if "-l" in args else r.summary for r in results]
+    scored = perl_rouge(texts, [references[r.cluster] for r in results], args)
+    side = "r" if config.metric == "recall" else "f"
+    rescored = []
+    for result, score in zip(results, scored, strict=True):
+        value = {name: score[name][side] if name in score else math.nan for name in ("rouge-1", "rouge-2", "rouge-l", "rouge-su4")}
+        scores = RougeScores(value["rouge-1"], value["rouge-2"], value["rouge-l"], value["rouge-su4"])
+        rescored.append(replace(result, scores=scores))
+    return rescored
 
 
 def outside_system(summaries: dict[str, str]) -> System:

@@ -11,6 +11,7 @@ import typer
 from summarizer.cli.batch import batch
 from summarizer.cli.bench import bench
 from summarizer.cli.brief import brief
+from summarizer.cli.convert import convert
 from summarizer.errors import Interrupted, SummarizerError
 
 app = typer.Typer(
@@ -23,7 +24,15 @@ app = typer.Typer(
 )
 app.command(help="Print a briefing of the articles in PATH... (folders, files, or - for stdin).")(brief)
 app.command(help="Brief a news dump: one briefing per story per day (or week), on this machine or a Ray cluster.")(batch)
-app.command(help="Score systems against human reference summaries (ROUGE), side by side with classic baselines.")(bench)
+app.command(help="Score systems against human reference summaries (ROUGE), side by side with classic baselines; 'bench convert' reads datasets.")(bench)
+app.command(name="bench-convert", hidden=True)(convert)  # reached as "bench convert" (see command_line)
+
+
+def command_line(argv: list[str]) -> list[str]:
+    """The arguments as Typer reads them: ``bench convert ...`` is the hidden ``bench-convert`` command."""
+    if argv[:2] == ["bench", "convert"]:
+        return ["bench-convert", *argv[2:]]
+    return argv or ["--help"]
 
 
 def show_version(asked: bool) -> None:
@@ -52,7 +61,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
     try:
-        code = app(args=sys.argv[1:] or ["--help"], prog_name="summarizer", standalone_mode=False)
+        code = app(args=command_line(sys.argv[1:]), prog_name="summarizer", standalone_mode=False)
         if isinstance(code, int) and code:  # an exit code Typer returned instead of raising
             sys.exit(code)
         leave_quickly()

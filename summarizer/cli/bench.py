@@ -19,6 +19,19 @@ class Preset(str, Enum):
     multiling = "multiling"
 
 
+class Scorer(str, Enum):
+    """Which ROUGE program scores."""
+
+    rouge_score = "rouge-score"
+    rouge_155 = "rouge-1.5.5"
+
+
+SCORER_HELP = (
+    "rouge-score (Google's Python reimplementation; the default) or rouge-1.5.5 (the original Perl script, as papers report it, "
+    "with the preset's published arguments; needs perl and libxml-parser-perl)."
+)
+
+
 class Metric(str, Enum):
     """Which side of ROUGE to read."""
 
@@ -65,6 +78,7 @@ def bench(
     reference_system: Annotated[str, typer.Option("--reference-system", help="The system others are compared with.")] = "lexrank",
     save_outputs: Annotated[Optional[Path], typer.Option("--save-outputs", help="Write every summary as JSONL {id, system, summary}.")] = None,
     output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help="Write results.json, results.csv, table.md and rouge2.png here.")] = None,
+    scorer: Annotated[Scorer, typer.Option("--scorer", help=SCORER_HELP)] = Scorer.rouge_score,
     outputs: Annotated[Optional[list[str]], typer.Option("--outputs", help=OUTPUTS_HELP, show_default=False, metavar="NAME=FILE")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N clusters.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random baseline and the bootstrap.")] = 0,
@@ -83,7 +97,7 @@ def bench(
     from summarizer.bench.data import load_clusters
     from summarizer.bench.outside import coverage, coverage_note, load_all
     from summarizer.bench.report import markdown_table, summarise
-    from summarizer.bench.run import outside_system, run_all
+    from summarizer.bench.run import outside_system, perl_rescored, run_all
     from summarizer.bench.systems import BenchConfig, resolve_systems
     from summarizer.embed.embedder import Embedder
     from summarizer.errors import InputError
@@ -105,16 +119,26 @@ def bench(
     clusters = [c for c in clusters if c.id in set(cover.scored)]
     if not clusters:
         raise InputError("no cluster is summarised by every system of --outputs: nothing to score")
+    if scorer is Scorer.rouge_155:
+        from summarizer.bench.perl_rouge import check_perl
+
+        check_perl()  # before any system runs
     chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
     chosen.update({system.name: outside_system(system.summaries) for system in outside})
     results = run_all(chosen, clusters, config, progress=not quiet, untimed=frozenset(system.name for system in outside))
+    if scorer is Scorer.rouge_155:
+        results = perl_rescored(results, clusters, config, convention)
     reference = reference_system if reference_system in chosen else None
     rows = summarise(results, reference, seed)
-    header = f"{dataset.name}: {len(clusters)} clusters; ROUGE {config.metric}, {'stemmed' if config.stem else 'not stemmed'}, {config.budget} words ({source})"
+    program = scorer_text(scorer, convention, config)
+    header = (
+        f"{dataset.name}: {len(clusters)} clusters; {program} {config.metric}, {'stemmed' if config.stem else 'not stemmed'}, {config.budget} words ({source})"
+    )
     typer.echo(header + "\n" + (note + "\n" if note else "") + (CAVEAT + "\n" if len(clusters) < MIN_CLUSTERS else ""))
     typer.echo(markdown_table(rows, reference), nl=False)
     settings = {
         "convention": convention,
+        "scorer": program,
         "conventions_from": source,
         "limit": limit,
         "clusters_scored": [c.id for c in clusters],
@@ -122,6 +146,15 @@ def bench(
         "model": model or "default",
     }
     write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings)
+
+
+def scorer_text(scorer: Scorer, convention: str, config: Any) -> str:
+    """The scoring program as the header and results.json name it: rouge-score, or ROUGE-1.5.5 with its arguments."""
+    if scorer is Scorer.rouge_score:
+        return "ROUGE (rouge-score)"
+    from summarizer.bench.perl_rouge import preset_args
+
+    return f"ROUGE-1.5.5 ({' '.join(preset_args(convention, config.budget, config.stem))})"
 
 
 MIN_CLUSTERS = 10
