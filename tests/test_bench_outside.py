@@ -150,3 +150,20 @@ def test_one_command_scores_outside_systems_with_rouge_155_as_officially_publish
             assert table[system][ours] / 100 == pytest.approx(official[system][theirs]["r"], abs=0.001), (system, ours)
     assert table["lead"]["rougeL"] is None  # the official arguments (-x) compute no ROUGE-L
     assert "ROUGE-1.5.5" in record["config"]["scorer"]
+
+
+def test_embedding_cosine_is_one_for_the_reference_itself_and_lower_for_another_story(tmp_path: Path) -> None:
+    reference = "Floods in the north forced ten thousand people from their homes. Rescue teams reached the worst-hit villages by boat."
+    cluster = {"id": "c1", "documents": [{"text": reference + " Officials said the rain would ease on Friday."}], "references": [reference]}
+    dataset = write_jsonl(tmp_path / "one.jsonl", [cluster])
+    same = write_jsonl(tmp_path / "same.jsonl", [{"id": "c1", "summary": reference}])
+    other = write_jsonl(tmp_path / "other.jsonl", [{"id": "c1", "summary": "The central bank raised interest rates by half a point."}])
+    out = tmp_path / "r"
+    done = run_cli("bench", str(dataset), "--systems", "none", "--outputs", f"same={same}", "--outputs", f"other={other}", "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr
+    record = json.loads((out / "results.json").read_text())
+    similarity = {row["system"]: row["similarity"] for row in record["table"]}
+    assert similarity["same"] == pytest.approx(1.0, abs=1e-4) and similarity["other"] < 0.5
+    assert "all-MiniLM-L6-v2" in record["config"]["emb_cos"] or "minilm" in record["config"]["emb_cos"].lower()
+    fast = run_cli("bench", str(dataset), "--systems", "none", "--outputs", f"same={same}", "--no-embedding-score", "-q")
+    assert fast.returncode == 0 and "| same |" in fast.stdout and fast.stdout.rstrip().endswith("| — |")

@@ -47,6 +47,27 @@ def copied_share(summary: str, sources: Sequence[str]) -> float:
     return len(found) / len(wanted)
 
 
+def text_vector(text: str, encoder: Any) -> Any:
+    """A text as the unit mean of its sentences' embeddings (a long reference is not cut at the model's token limit)."""
+    import numpy as np
+
+    from summarizer.text.split import split_sentences
+
+    sentences = [text[start:end] for start, end in split_sentences(text)] or [text]
+    mean = np.asarray(encoder.encode(sentences), dtype=np.float64).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
+
+
+def embedding_similarity(summary: str, references: Sequence[str], encoder: Any) -> float:
+    """Cosine of the summary's and each reference's mean sentence embedding, averaged over the references: a
+    meaning overlap that a rewrite keeps and ROUGE misses. Not BERTScore (no token matching): named for what it is."""
+    if not summary.strip():
+        return 0.0
+    vector = text_vector(summary, encoder)
+    return sum(float(vector @ text_vector(reference, encoder)) for reference in references) / max(len(references), 1)
+
+
 def truncate_words(text: str, budget: int | None) -> str:
     """The first ``budget`` whitespace-separated words of ``text`` (all of it when None)."""
     words = text.split()

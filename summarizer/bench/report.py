@@ -30,6 +30,7 @@ class Row:
     seconds_per_cluster: float | None  # None for summaries made elsewhere
     words: float = 0.0
     copied: float = 0.0
+    similarity: float = math.nan  # mean embedding cosine to the references, NaN when not measured
 
 
 def per_system(results: Sequence[Result]) -> dict[str, list[Result]]:
@@ -70,6 +71,7 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
                 seconds_per_cluster=mean_seconds(items),
                 words=float(np.mean([r.words for r in items])),
                 copied=float(np.mean([100 * r.copied for r in items])),
+                similarity=float(np.mean([r.similarity for r in items])),
             )
         )
     return rows
@@ -78,6 +80,11 @@ def summarise(results: Sequence[Result], reference: str | None, seed: int) -> li
 def number(value: float) -> str:
     """A score with two decimals, or a dash where the scorer gave none (ROUGE-1.5.5 without ROUGE-L)."""
     return "—" if math.isnan(value) else f"{value:.2f}"
+
+
+def cosine(value: float) -> str:
+    """An embedding cosine with three decimals, or a dash when not measured."""
+    return "—" if math.isnan(value) else f"{value:.3f}"
 
 
 def interval_text(interval: Interval) -> str:
@@ -94,12 +101,14 @@ def difference_text(row: Row, reference: str | None) -> str:
 
 def markdown_table(rows: Sequence[Row], reference: str | None) -> str:
     """The results table in Markdown."""
-    header = f"| system | R-1 | R-2 | R-L | R-SU4 | R-2 − {reference or 'ref'} [95% CI] | s / cluster | words | copied bigrams % |"
-    lines = [header, "|---|---|---|---|---|---|---|---|---|"]
+    header = f"| system | R-1 | R-2 | R-L | R-SU4 | R-2 − {reference or 'ref'} [95% CI] | s / cluster | words | copied bigrams % | emb cos |"
+    lines = [header, "|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         seconds = "—" if row.seconds_per_cluster is None else f"{row.seconds_per_cluster:.3f}"
         scores = " | ".join(number(value) for value in (row.rouge1, row.rouge2, row.rougeL, row.rougeSU4))
-        lines.append(f"| {row.system} | {scores} | {difference_text(row, reference)} | {seconds} | {row.words:.0f} | {row.copied:.1f} |")
+        lines.append(
+            f"| {row.system} | {scores} | {difference_text(row, reference)} | {seconds} | {row.words:.0f} | {row.copied:.1f} | {cosine(row.similarity)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -107,11 +116,12 @@ def results_csv(results: Sequence[Result]) -> str:
     """Per-cluster scores and times as CSV."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "rougeSU4", "seconds", "words", "copied"])
+    writer.writerow(["system", "cluster", "rouge1", "rouge2", "rougeL", "rougeSU4", "seconds", "words", "copied", "similarity"])
     for r in results:
         seconds = "" if r.seconds is None else f"{r.seconds:.4f}"
         scores = ["" if math.isnan(value) else f"{value:.5f}" for value in (r.scores.rouge1, r.scores.rouge2, r.scores.rougeL, r.scores.rougeSU4)]
-        writer.writerow([r.system, r.cluster, *scores, seconds, r.words, f"{r.copied:.5f}"])
+        similarity = "" if math.isnan(r.similarity) else f"{r.similarity:.5f}"
+        writer.writerow([r.system, r.cluster, *scores, seconds, r.words, f"{r.copied:.5f}", similarity])
     return buffer.getvalue()
 
 
@@ -129,7 +139,9 @@ def plain(value: Any) -> Any:
 def cluster_record(r: Result) -> dict[str, Any]:
     """One system's scores, seconds (None when run elsewhere), length and copied share on one cluster."""
     seconds = None if r.seconds is None else round(r.seconds, 4)
-    return {"system": r.system, "cluster": r.cluster, "scores": asdict(r.scores), "seconds": seconds, "words": r.words, "copied": round(r.copied, 5)}
+    similarity = None if math.isnan(r.similarity) else round(r.similarity, 5)
+    record = {"system": r.system, "cluster": r.cluster, "scores": asdict(r.scores), "seconds": seconds, "words": r.words, "copied": round(r.copied, 5)}
+    return {**record, "similarity": similarity}
 
 
 def results_json(rows: Sequence[Row], results: Sequence[Result], config: dict[str, Any]) -> str:

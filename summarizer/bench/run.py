@@ -7,9 +7,10 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from summarizer.bench.data import Cluster
-from summarizer.bench.metrics import RougeScores, copied_share, rouge, truncate_words
+from summarizer.bench.metrics import RougeScores, copied_share, embedding_similarity, rouge, truncate_words
 from summarizer.bench.systems import BenchConfig, Prepared, System
 from summarizer.pipeline import split_all
 
@@ -26,6 +27,7 @@ class Result:
     words: int = 0
     copied: float = 0.0
     uncut: str = ""  # the summary before the word cut (ROUGE-1.5.5's -l cuts it, and the references, itself)
+    similarity: float = math.nan  # embedding cosine to the references (NaN when not asked for)
 
 
 def prepare(cluster: Cluster) -> Prepared:
@@ -34,7 +36,7 @@ def prepare(cluster: Cluster) -> Prepared:
     return Prepared(cluster, cluster.documents, tuple(sentences))
 
 
-def run_one(name: str, system: System, prepared: Prepared, config: BenchConfig, timed: bool = True) -> Result:
+def run_one(name: str, system: System, prepared: Prepared, config: BenchConfig, timed: bool = True, encoder: Any = None) -> Result:
     """Summarise one cluster with one system (or look up a summary made elsewhere, untimed), cut it at the budget, score it."""
     began = time.perf_counter()
     sentences = system(prepared, config)
@@ -43,7 +45,8 @@ def run_one(name: str, system: System, prepared: Prepared, config: BenchConfig, 
     summary = truncate_words(uncut, config.budget)
     scores = rouge(summary, prepared.cluster.references, config.metric, config.stem)
     copied = copied_share(summary, [a.text for a in prepared.articles])
-    return Result(name, prepared.cluster.id, summary, scores, seconds, len(summary.split()), copied, uncut)
+    similarity = embedding_similarity(summary, prepared.cluster.references, encoder) if encoder is not None else math.nan
+    return Result(name, prepared.cluster.id, summary, scores, seconds, len(summary.split()), copied, uncut, similarity)
 
 
 def perl_rescored(results: Sequence[Result], clusters: Sequence[Cluster], config: BenchConfig, convention: str) -> list[Result]:
@@ -75,14 +78,20 @@ def outside_system(summaries: dict[str, str]) -> System:
 
 
 def run_all(
-    systems: dict[str, System], clusters: Sequence[Cluster], config: BenchConfig, progress: bool = True, untimed: frozenset[str] = frozenset()
+    systems: dict[str, System],
+    clusters: Sequence[Cluster],
+    config: BenchConfig,
+    progress: bool = True,
+    untimed: frozenset[str] = frozenset(),
+    encoder: Any = None,
 ) -> list[Result]:
-    """Every system on every cluster, one progress bar per system (on stderr); ``untimed`` systems were run elsewhere."""
+    """Every system on every cluster, one progress bar per system (on stderr); ``untimed`` systems were run
+    elsewhere; with an ``encoder``, each summary's embedding similarity to the references too."""
     from tqdm import tqdm
 
     prepared = [prepare(cluster) for cluster in clusters]
     results = []
     for name, system in systems.items():
         for item in tqdm(prepared, desc=f"{name:>14}", unit="cluster", file=sys.stderr, disable=not progress or not sys.stderr.isatty(), leave=True):
-            results.append(run_one(name, system, item, config, timed=name not in untimed))
+            results.append(run_one(name, system, item, config, timed=name not in untimed, encoder=encoder))
     return results

@@ -32,6 +32,11 @@ SCORER_HELP = (
 )
 
 
+EMBEDDING_HELP = (
+    "Also score each summary by the cosine of its mean sentence embedding to each reference's (the --model's; not BERTScore): the 'emb cos' column."
+)
+
+
 class Metric(str, Enum):
     """Which side of ROUGE to read."""
 
@@ -79,6 +84,7 @@ def bench(
     save_outputs: Annotated[Optional[Path], typer.Option("--save-outputs", help="Write every summary as JSONL {id, system, summary}.")] = None,
     output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help="Write results.json, results.csv, table.md and rouge2.png here.")] = None,
     scorer: Annotated[Scorer, typer.Option("--scorer", help=SCORER_HELP)] = Scorer.rouge_score,
+    embedding_score: Annotated[bool, typer.Option("--embedding-score/--no-embedding-score", help=EMBEDDING_HELP)] = True,
     outputs: Annotated[Optional[list[str]], typer.Option("--outputs", help=OUTPUTS_HELP, show_default=False, metavar="NAME=FILE")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N clusters.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random baseline and the bootstrap.")] = 0,
@@ -92,6 +98,7 @@ def bench(
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP.replace("JSONL line", "cluster line"))] = "64MiB",
 ) -> None:
     """Score systems against human reference summaries with ROUGE, side by side (and summaries made elsewhere, with --outputs)."""
+    import functools
     from dataclasses import replace
 
     from summarizer.bench.data import load_clusters
@@ -123,9 +130,11 @@ def bench(
         from summarizer.bench.perl_rouge import check_perl
 
         check_perl()  # before any system runs
-    chosen = resolve_systems(names, lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
+    embedder = functools.cache(lambda: cached(warmed(Embedder(model, device=device, precision=precision)), cache))
+    chosen = resolve_systems(names, embedder)
     chosen.update({system.name: outside_system(system.summaries) for system in outside})
-    results = run_all(chosen, clusters, config, progress=not quiet, untimed=frozenset(system.name for system in outside))
+    untimed = frozenset(system.name for system in outside)
+    results = run_all(chosen, clusters, config, progress=not quiet, untimed=untimed, encoder=embedder() if embedding_score else None)
     if scorer is Scorer.rouge_155:
         results = perl_rescored(results, clusters, config, convention)
     reference = reference_system if reference_system in chosen else None
@@ -139,6 +148,7 @@ def bench(
     settings = {
         "convention": convention,
         "scorer": program,
+        "emb_cos": f"cosine of mean sentence embeddings ({embedder().name})" if embedding_score else None,
         "conventions_from": source,
         "limit": limit,
         "clusters_scored": [c.id for c in clusters],
