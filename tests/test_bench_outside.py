@@ -149,6 +149,8 @@ def test_one_command_scores_outside_systems_with_rouge_155_as_officially_publish
         for ours, theirs in (("rouge1", "rouge-1"), ("rouge2", "rouge-2"), ("rougeSU4", "rouge-su4")):
             assert table[system][ours] / 100 == pytest.approx(official[system][theirs]["r"], abs=0.001), (system, ours)
     assert table["lead"]["rougeL"] is None  # the official arguments (-x) compute no ROUGE-L
+    page = (out / "report.html").read_text()
+    assert "Content-Security-Policy" in page and "<script" not in page and page.count("<circle") >= 2 * 10  # a scatter per system, a point per cluster
     assert "ROUGE-1.5.5" in record["config"]["scorer"]
 
 

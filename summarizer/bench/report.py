@@ -96,7 +96,9 @@ def difference_text(row: Row, reference: str | None) -> str:
     """The R-2 difference to the reference system, "(reference)" on its own row, a dash with no reference."""
     if reference is None:
         return "—"
-    return "(reference)" if row.difference is None else interval_text(row.difference)
+    if row.difference is None:
+        return "(reference)"
+    return "—" if math.isnan(row.difference.mean) else interval_text(row.difference)
 
 
 def markdown_table(rows: Sequence[Row], reference: str | None) -> str:

@@ -64,7 +64,7 @@ def nice_axis(largest: float) -> tuple[float, float]:
     for factor in (1, 2, 5, 10, 20, 50):
         step = factor * power
         if largest <= step * 5 + 1e-12:
-            return step * math.ceil(largest / step - 1e-9), step
+            return round(step * math.ceil(largest / step - 1e-9), 10), step
     return largest, largest / 5  # unreachable: 50 * power * 5 >= largest
 
 
@@ -118,13 +118,20 @@ def settings_view(settings: dict[str, Any], reference: str | None, clusters: int
     return items
 
 
+def difference_cell(row: Row, reference: str | None) -> str:
+    """The R-2 difference to the reference as the Markdown table writes it, a dash where it is NaN (no R-2 scored)."""
+    if row.difference is not None and any(missing(v) for v in (row.difference.mean, row.difference.low, row.difference.high)):
+        return DASH
+    return difference_text(row, reference)
+
+
 def table_view(rows: Sequence[Row], reference: str | None) -> dict[str, Any]:
     """The results table, cells as text, the same columns as the Markdown table."""
     lines = [
         {
             "system": clean_text(row.system),
             "scores": [number(value) for value in (row.rouge1, row.rouge2, row.rougeL, row.rougeSU4)],
-            "difference": clean_text(difference_text(row, reference)),
+            "difference": clean_text(difference_cell(row, reference)),
             "seconds": DASH if missing(row.seconds_per_cluster) else f"{row.seconds_per_cluster:.3f}",
             "words": DASH if missing(row.words) else f"{row.words:.0f}",
             "copied": DASH if missing(row.copied) else f"{row.copied:.1f}",
@@ -162,15 +169,15 @@ def bars_view(rows: Sequence[Row]) -> dict[str, Any]:
                 "y": px(y(mean)),
                 "height": px(bottom - y(mean)),
                 "centre": px(centre),
-                "low": px(y(interval.low)),
-                "high": px(y(interval.high)),
+                "low": px(y(0.0 if missing(interval.low) else interval.low)),
+                "high": px(y(0.0 if missing(interval.high) else interval.high)),
                 "cap_left": px(centre - 6),
                 "cap_right": px(centre + 6),
                 "fill": colour(row.system),
-                "tip": f"{name}: R-2 {value} [95% CI {interval.low:.2f}, {interval.high:.2f}]",
-                "interval": f"{name} {value} [{interval.low:.2f}, {interval.high:.2f}]",
+                "tip": f"{name}: R-2 {value} [95% CI {number(interval.low)}, {number(interval.high)}]",
+                "interval": f"{name} {value} [{number(interval.low)}, {number(interval.high)}]",
                 "value": value,
-                "value_y": px(y(max(mean, interval.high)) - 4),
+                "value_y": px(y(max(mean, 0.0 if missing(interval.high) else interval.high)) - 4),
                 "label": short(name),
                 "label_y": px(bottom + 12),
             }
@@ -206,10 +213,7 @@ def scatter_view(base: str, other: str, grouped: dict[str, list[Result]]) -> dic
     def to_y(value: float) -> float:
         return DOT_TOP + DOT_SIZE * (1 - value / top)
 
-    points = [
-        {"x": px(to_x(x)), "y": px(to_y(y)), "tip": f"{clean_text(cluster)}: {base_name} {x:.2f}, {other_name} {y:.2f}"}
-        for cluster, x, y in shown
-    ]
+    points = [{"x": px(to_x(x)), "y": px(to_y(y)), "tip": f"{clean_text(cluster)}: {base_name} {x:.2f}, {other_name} {y:.2f}"} for cluster, x, y in shown]
     above = sum(1 for _, x, y in shown if y > x and not math.isclose(x, y, abs_tol=1e-9))
     below = sum(1 for _, x, y in shown if y < x and not math.isclose(x, y, abs_tol=1e-9))
     return {

@@ -37,6 +37,9 @@ EMBEDDING_HELP = (
 )
 
 
+OUTPUT_DIR_HELP = "Write results.json, results.csv, table.md, rouge2.png and report.html here."
+
+
 class Metric(str, Enum):
     """Which side of ROUGE to read."""
 
@@ -82,7 +85,7 @@ def bench(
     stem: Annotated[Optional[bool], typer.Option("--stem/--no-stem", help="Porter stemming in ROUGE (default on).", show_default=False)] = None,
     reference_system: Annotated[str, typer.Option("--reference-system", help="The system others are compared with.")] = "lexrank",
     save_outputs: Annotated[Optional[Path], typer.Option("--save-outputs", help="Write every summary as JSONL {id, system, summary}.")] = None,
-    output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help="Write results.json, results.csv, table.md and rouge2.png here.")] = None,
+    output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help=OUTPUT_DIR_HELP)] = None,
     scorer: Annotated[Scorer, typer.Option("--scorer", help=SCORER_HELP)] = Scorer.rouge_score,
     embedding_score: Annotated[bool, typer.Option("--embedding-score/--no-embedding-score", help=EMBEDDING_HELP)] = True,
     outputs: Annotated[Optional[list[str]], typer.Option("--outputs", help=OUTPUTS_HELP, show_default=False, metavar="NAME=FILE")] = None,
@@ -181,7 +184,7 @@ def conventions(preset: Optional[Preset], clusters: Any) -> tuple[str, str]:
     return "duc", "duc conventions: no --preset, and the dataset names none"
 
 
-RESULT_FILES = ("results.json", "results.csv", "table.md", "rouge2.png")
+RESULT_FILES = ("results.json", "results.csv", "table.md", "rouge2.png", "report.html")
 
 
 def check_targets(dataset: Path, save: Optional[Path], folder: Optional[Path], force: bool) -> None:
@@ -231,6 +234,7 @@ def write_files(
     from dataclasses import asdict
 
     from summarizer.bench.report import markdown_table, outputs_jsonl, plot, results_csv, results_json
+    from summarizer.bench.report_html import report_html
     from summarizer.files import write_atomic
 
     if save is not None:
@@ -243,3 +247,4 @@ def write_files(
     write_atomic(folder / "results.csv", results_csv(results))
     write_atomic(folder / "table.md", markdown_table(rows, reference))
     write_atomic(folder / "rouge2.png", plot(rows, f"{dataset.name}: ROUGE-2 {config.metric}, {config.budget} words"))
+    write_atomic(folder / "report.html", report_html(rows, results, settings, reference))
