@@ -98,6 +98,8 @@ def test_outside_summaries_score_beside_a_baseline_in_one_command(tmp_path: Path
     assert rows["mine"][6] == "—" and rows["lead"][6] != "—"  # seconds only for systems run here
     record = json.loads((out / "results.json").read_text())
     assert record["config"]["clusters_scored"] == [c["id"] for c in data[1:]]
+    table_md = (out / "table.md").read_text()
+    assert table_md.startswith(f"> {MULTILING.name}: 9 clusters;") and "short lacks 1 cluster" in table_md and "> summarizer " in table_md
     assert record["config"]["tool"] == "summarizer" and record["config"]["budget"] > 0
     mine = {c["cluster"]: c for c in record["clusters"] if c["system"] == "mine"}
     budget, stem = record["config"]["budget"], record["config"]["stem"]

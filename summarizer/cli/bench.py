@@ -146,7 +146,8 @@ def bench(
     header = (
         f"{dataset.name}: {len(clusters)} clusters; {program} {config.metric}, {'stemmed' if config.stem else 'not stemmed'}, {config.budget} words ({source})"
     )
-    typer.echo(header + "\n" + (note + "\n" if note else "") + (CAVEAT + "\n" if len(clusters) < MIN_CLUSTERS else ""))
+    preamble = header + "\n" + (note + "\n" if note else "") + (CAVEAT + "\n" if len(clusters) < MIN_CLUSTERS else "")
+    typer.echo(preamble)
     typer.echo(markdown_table(rows, reference), nl=False)
     settings = {
         "convention": convention,
@@ -158,7 +159,7 @@ def bench(
         "coverage": note,
         "model": model or "default",
     }
-    write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings)
+    write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings | {"header": preamble.strip()})
 
 
 def scorer_text(scorer: Scorer, convention: str, config: Any) -> str:
@@ -245,6 +246,12 @@ def write_files(
     settings = {**asdict(config), "dataset": dataset.name, "reference_system": reference, **extra, **tool_record()}
     write_atomic(folder / "results.json", results_json(rows, results, settings))
     write_atomic(folder / "results.csv", results_csv(results))
-    write_atomic(folder / "table.md", markdown_table(rows, reference))
-    write_atomic(folder / "rouge2.png", plot(rows, f"{dataset.name}: ROUGE-2 {config.metric}, {config.budget} words"))
+    provenance = f"summarizer {settings.get('version', '')}" + (f", commit {settings['commit'][:10]}" if settings.get("commit") else "")
+    lines = [f"> {line}" for line in str(extra.get("header", "")).splitlines()]
+    preamble = "\n".join([*lines, f"> {provenance}; model {settings.get('model')}; seed {config.seed}", "", ""])
+    write_atomic(folder / "table.md", preamble + markdown_table(rows, reference))
+    stemming = "stemmed" if config.stem else "not stemmed"
+    scored = len(settings.get("clusters_scored", []))
+    title = f"{dataset.name}: ROUGE-2 {config.metric}, {config.budget} words, {stemming}\n{settings.get('scorer', '')}; {scored} clusters"
+    write_atomic(folder / "rouge2.png", plot(rows, title))
     write_atomic(folder / "report.html", report_html(rows, results, settings, reference))
