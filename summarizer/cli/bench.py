@@ -102,10 +102,9 @@ def bench(
 ) -> None:
     """Score systems against human reference summaries with ROUGE, side by side (and summaries made elsewhere, with --outputs)."""
     import functools
-    from dataclasses import replace
 
     from summarizer.bench.data import load_clusters
-    from summarizer.bench.outside import coverage, coverage_note, load_all
+    from summarizer.bench.outside import load_all
     from summarizer.bench.report import markdown_table, summarise
     from summarizer.bench.run import outside_system, perl_rescored, run_all
     from summarizer.bench.systems import BenchConfig, resolve_systems
@@ -122,13 +121,7 @@ def bench(
     convention, source = conventions(preset, clusters)
     settled = settle(convention, metric=metric.value if metric else None, stem=stem, budget=budget_words)
     config = BenchConfig(budget=settled["budget"], metric=settled["metric"], stem=settled["stem"], seed=seed)
-    cover = coverage([c.id for c in clusters], outside)
-    if limit is not None:  # the dataset was read in part: summaries of the clusters after the limit are not strays
-        cover = replace(cover, unknown={})
-    note = coverage_note(cover, len(clusters))
-    clusters = [c for c in clusters if c.id in set(cover.scored)]
-    if not clusters:
-        raise InputError("no cluster is summarised by every system of --outputs: nothing to score")
+    clusters, note = shared_clusters(clusters, outside, limit)
     if scorer is Scorer.rouge_155:
         from summarizer.bench.perl_rouge import check_perl
 
@@ -149,17 +142,34 @@ def bench(
     preamble = header + "\n" + (note + "\n" if note else "") + (CAVEAT + "\n" if len(clusters) < MIN_CLUSTERS else "")
     typer.echo(preamble)
     typer.echo(markdown_table(rows, reference), nl=False)
-    settings = {
+    similarity = f"cosine of mean sentence embeddings ({embedder().name})" if embedding_score else None
+    settings: dict[str, Any] = {
         "convention": convention,
-        "scorer": program,
-        "emb_cos": f"cosine of mean sentence embeddings ({embedder().name})" if embedding_score else None,
         "conventions_from": source,
+        "scorer": program,
+        "emb_cos": similarity,
         "limit": limit,
-        "clusters_scored": [c.id for c in clusters],
-        "coverage": note,
         "model": model or "default",
     }
-    write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings | {"header": preamble.strip()})
+    settings |= {"clusters_scored": [c.id for c in clusters], "coverage": note, "header": preamble.strip()}
+    write_files(rows, results, config, dataset, reference, save_outputs, output_dir, settings)
+
+
+def shared_clusters(clusters: list[Any], outside: list[Any], limit: Optional[int]) -> tuple[list[Any], str]:
+    """The clusters every system of ``--outputs`` summarised, and the note that says which were left out and why."""
+    from dataclasses import replace
+
+    from summarizer.bench.outside import coverage, coverage_note
+    from summarizer.errors import InputError
+
+    cover = coverage([c.id for c in clusters], outside)
+    if limit is not None:  # the dataset was read in part: summaries of the clusters after the limit are not strays
+        cover = replace(cover, unknown={})
+    scored = set(cover.scored)
+    kept = [c for c in clusters if c.id in scored]
+    if not kept:
+        raise InputError("no cluster is summarised by every system of --outputs: nothing to score")
+    return kept, coverage_note(cover, len(clusters))
 
 
 def scorer_text(scorer: Scorer, convention: str, config: Any) -> str:
