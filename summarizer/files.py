@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 TEMPORARY_MARK = ".tmp-"
 WRITE_PAUSE_VARIABLE = "SUMMARIZER_TEST_WRITE_PAUSE"  # tests only: seconds to pause halfway through each file written
@@ -26,29 +29,33 @@ def new_file_mode(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(target: Path, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8) to ``.NAME.tmp-*`` beside ``target``, sync it, then rename it into place.
-
-    The file gets the permissions a plain write would give it (mkstemp's are
-    0600 whatever the umask); the temporary is removed if the write fails or
-    is interrupted.
-    """
+@contextmanager
+def atomic_file(target: Path) -> Iterator[BinaryIO]:
+    """A binary stream to ``.NAME.tmp-*`` beside ``target``: synced and renamed into place when the block ends,
+    removed if it raises or is interrupted. The file gets the permissions a plain write would give it
+    (mkstemp's are 0600 whatever the umask)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", dir=target.parent)
     try:
         os.fchmod(handle, new_file_mode(target))
         with os.fdopen(handle, "wb") as stream:
-            pause = float(os.environ.get(WRITE_PAUSE_VARIABLE) or 0)
-            if pause:  # fault injection for the kill tests: half the file on disk, then a pause
-                stream.write(data[: len(data) // 2])
-                stream.flush()
-                time.sleep(pause)
-                data = data[len(data) // 2 :]
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(target: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``target`` through ``atomic_file``."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with atomic_file(target) as stream:
+        pause = float(os.environ.get(WRITE_PAUSE_VARIABLE) or 0)
+        if pause:  # fault injection for the kill tests: half the file on disk, then a pause
+            stream.write(data[: len(data) // 2])
+            stream.flush()
+            time.sleep(pause)
+            data = data[len(data) // 2 :]
+        stream.write(data)

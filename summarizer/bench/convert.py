@@ -35,7 +35,6 @@ import itertools
 import json
 import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -150,28 +149,18 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: Path) -> int:
     """
     if out.is_dir():
         raise InputError(f"{shown(out)}: is a folder; give a file name")
-    from summarizer.files import TEMPORARY_MARK, new_file_mode
+    from summarizer.files import atomic_file
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}{TEMPORARY_MARK}", dir=out.parent)
     count = 0
-    try:
-        os.fchmod(handle, new_file_mode(out))
-        with os.fdopen(handle, "wb") as raw:
-            stream: IO[bytes] | gzip.GzipFile = raw
-            if out.name.lower().endswith(".gz"):
-                stream = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)
-            for record in records:
-                stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-                count += 1
-            if stream is not raw:
-                stream.close()
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(out) as raw:
+        stream: IO[bytes] | gzip.GzipFile = raw
+        if out.name.lower().endswith(".gz"):
+            stream = gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0)
+        for record in records:
+            stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+            count += 1
+        if stream is not raw:
+            stream.close()
     return count
 
 
