@@ -15,7 +15,7 @@ from summarizer.bench.data import load_clusters
 from summarizer.errors import InputError, UsageError
 
 APW = b"""<DOC>
-<DOCNO> APW19981016.0240 </DOCNO>
+<DOCNO> APW20250316.0240 </DOCNO>
 <DOCTYPE> NEWS STORY </DOCTYPE>
 <DATE_TIME> 10/16/1998 08:04:00 </DATE_TIME>
 <BODY>
@@ -31,7 +31,7 @@ offices on Friday, officials said.
 """
 
 NYT = b"""<DOC>
-<DOCNO> NYT19981016.0096 </DOCNO>
+<DOCNO> NYT20250316.0096 </DOCNO>
 <DATE_TIME> 10/16/1998 21:30:00 </DATE_TIME>
 <BODY>
 <HEADLINE>
@@ -53,7 +53,7 @@ strength overnight.
 """
 
 XIE_UNCLOSED = b"""<DOC>
-<DOCNO> XIE19981017.0001 </DOCNO>
+<DOCNO> XIE20250317.0001 </DOCNO>
 <TEXT>
 <P> First paragraph.
 <P> Second
@@ -63,7 +63,7 @@ paragraph.
 """
 
 XIE_LATIN1 = b"""<DOC>
-<DOCNO>XIE19981017.0002</DOCNO>
+<DOCNO>XIE20250317.0002</DOCNO>
 <HEADLINE>Caf\xe9 reopens</HEADLINE>
 <TEXT>
 Plain text with no indentation
@@ -85,7 +85,7 @@ AP = b"""<DOC>
 </DOC>
 """
 
-GIGAWORD = b"""<DOC id="AFP_ENG_20050119.0019" type="story" >
+GIGAWORD = b"""<DOC id="AFP_ENG_20250119.0019" type="story" >
 <HEADLINE>
 Kashmir talks resume
 </HEADLINE>
@@ -101,13 +101,13 @@ India and Pakistan resumed talks.
 """
 
 APW_RECORD = {
-    "id": "APW19981016.0240",
+    "id": "APW20250316.0240",
     "title": "Storm & flood hit Honduras",
     "date": "1998-10-16",
     "text": "TEGUCIGALPA, Honduras (AP) _ Hurricane Mitch struck AT&T's offices on Friday, officials said.\n\nRescuers reached the café by noon.",
 }
 NYT_RECORD = {
-    "id": "NYT19981016.0096",
+    "id": "NYT20250316.0096",
     "title": "Mitch gains strength",
     "date": "1998-10-16",
     "text": "The storm gained strength overnight.\n\nForecasters <warned> of floods.",
@@ -138,12 +138,12 @@ def roundtrip(records: Iterator[dict[str, Any]], out: Path) -> list[Any]:
 def duc(tmp_path: Path) -> Path:
     """DUC 2004's layout: docs/<cluster>/<DOCNO> and models/D<stem>.M.100.T.<assessor>, with the usual untidiness."""
     root = tmp_path / "duc2004"
-    write(root / "docs" / "d30001t" / "NYT19981016.0096", NYT)
-    write(root / "docs" / "d30001t" / "APW19981016.0240", APW)
-    write(root / "docs" / "d30002t" / "XIE19981017.0001", XIE_UNCLOSED)
-    write(root / "docs" / "d30002t" / "XIE19981017.0002", XIE_LATIN1)
+    write(root / "docs" / "d30001t" / "NYT20250316.0096", NYT)
+    write(root / "docs" / "d30001t" / "APW20250316.0240", APW)
+    write(root / "docs" / "d30002t" / "XIE20250317.0001", XIE_UNCLOSED)
+    write(root / "docs" / "d30002t" / "XIE20250317.0002", XIE_LATIN1)
     write(root / "docs" / "d30003t" / "AP880217-0175", AP)
-    write(root / "docs" / "d30004t" / "APW19981020.0001", APW.replace(b"APW19981016.0240", b"APW19981020.0001"))
+    write(root / "docs" / "d30004t" / "APW20250320.0001", APW.replace(b"APW20250316.0240", b"APW20250320.0001"))
     write(root / "models" / "D30001.M.100.T.B", "Mitch struck Central America.\n")
     write(root / "models" / "D30001.M.100.T.A", "Hurricane Mitch hit Honduras.\r\n  Rescuers   arrived.\r\n")
     write(root / "models" / "D30001.M.100.T.12", "A system's summary, not a reference.\n")
@@ -168,11 +168,11 @@ def test_duc_layout_is_detected_and_converted_exactly(duc: Path) -> None:
     assert records[1] == {
         "id": "d30002t",
         "documents": [
-            {"id": "XIE19981017.0001", "title": "", "date": "1998-10-17", "text": "First paragraph.\n\nSecond paragraph."},
+            {"id": "XIE20250317.0001", "title": "", "date": "2025-03-17", "text": "First paragraph.\n\nSecond paragraph."},
             {
-                "id": "XIE19981017.0002",
+                "id": "XIE20250317.0002",
                 "title": "Café reopens",
-                "date": "1998-10-17",
+                "date": "2025-03-17",
                 "text": "Plain text with no indentation wrapped onto a second line.\n\nA blank line starts another.",
             },
         ],
@@ -183,7 +183,7 @@ def test_duc_layout_is_detected_and_converted_exactly(duc: Path) -> None:
     joined = "\n".join(warnings)
     assert "left out 1 system summaries" in joined
     assert "ignored 1 files not named like model summaries" in joined
-    assert "XIE19981017.0002: not UTF-8; read as Windows-1252" in joined
+    assert "XIE20250317.0002: not UTF-8; read as Windows-1252" in joined
     assert "d30099" in joined
     assert "d30004t: no model summary; cluster d30004t skipped" in joined
     assert warnings[-1] == "skipped 1 of 4 clusters"
@@ -200,8 +200,8 @@ def test_duc_output_reads_through_the_bench_reader(duc: Path, tmp_path: Path) ->
 
 def test_tac_nested_folders_and_a_separate_model_folder(tmp_path: Path) -> None:
     docs = tmp_path / "UpdateSumm09_test_docs_files"
-    write(docs / "D0901A" / "D0901A-A" / "AFP_ENG_20050119.0019", GIGAWORD)
-    write(docs / "D0901A" / "D0901A-B" / "AFP_ENG_20050120.0001", GIGAWORD.replace(b"20050119.0019", b"20050120.0001"))
+    write(docs / "D0901A" / "D0901A-A" / "AFP_ENG_20250119.0019", GIGAWORD)
+    write(docs / "D0901A" / "D0901A-B" / "AFP_ENG_20250120.0001", GIGAWORD.replace(b"20250119.0019", b"20250120.0001"))
     models = tmp_path / "eval" / "ROUGE" / "models"
     write(models / "D0901-A.M.100.A.E", "Talks resumed.\n")
     write(models / "D0901-A.M.100.A.F", "India and Pakistan met.\n")
@@ -210,7 +210,7 @@ def test_tac_nested_folders_and_a_separate_model_folder(tmp_path: Path) -> None:
     assert [record["id"] for record in records] == ["D0901A-A", "D0901A-B"]
     assert records[0] == {
         "id": "D0901A-A",
-        "documents": [{"id": "AFP_ENG_20050119.0019", "title": "Kashmir talks resume", "date": "2005-01-19", "text": "India and Pakistan resumed talks."}],
+        "documents": [{"id": "AFP_ENG_20250119.0019", "title": "Kashmir talks resume", "date": "2025-01-19", "text": "India and Pakistan resumed talks."}],
         "references": ["Talks resumed.", "India and Pakistan met."],
         "meta": {"convention": "duc", "assessors": ["E", "F"]},
     }
@@ -218,7 +218,7 @@ def test_tac_nested_folders_and_a_separate_model_folder(tmp_path: Path) -> None:
 
 
 def test_duc_model_folder_is_found_beside_the_documents(tmp_path: Path) -> None:
-    write(tmp_path / "docs" / "d061j" / "APW19981016.0240", APW)
+    write(tmp_path / "docs" / "d061j" / "APW20250316.0240", APW)
     write(tmp_path / "summaries" / "D061.M.250.J.A", "A summary.\n")
     records = collected(convert(tmp_path / "docs", warn=lambda _: None))
     assert [(record["id"], record["references"]) for record in records] == [("d061j", ["A summary."])]
@@ -252,7 +252,7 @@ def test_trec_variants_of_duc_2001_and_2002(tmp_path: Path) -> None:
 
 
 def test_duc_errors_name_the_path(tmp_path: Path) -> None:
-    write(tmp_path / "set" / "d30001t" / "APW19981016.0240", APW)
+    write(tmp_path / "set" / "d30001t" / "APW20250316.0240", APW)
     with pytest.raises(InputError, match=r"set: no model-summary folder found .* --references"):
         convert(tmp_path / "set")
     write(tmp_path / "other" / "D40001.M.100.T.A", "Elsewhere.\n")

@@ -4,7 +4,7 @@ Three layouts:
 
 ``duc``
     NIST's DUC/TAC distribution: a folder per cluster of SGML newswire files
-    (``docs/d30001t/APW19981016.0240``; TAC's ``D0901A/D0901A-A/...`` too), and a
+    (``docs/d30001t/APW20250316.0240``; TAC's ``D0901A/D0901A-A/...`` too), and a
     folder of model (human) summaries named ``D30001.M.100.T.A`` (DUC 2003-2007)
     or ``D0901-A.M.100.A.A`` (TAC), matched to the cluster folders by id stem,
     case-insensitively (``d30001t`` <-> ``D30001``, ``D0901A-A`` <-> ``D0901-A``).
