@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -26,6 +27,32 @@ T = TypeVar("T")
 DEFAULT_MAX_BYTES = 2 * 1024**3
 CACHE_ENV = "SUMMARIZER_CACHE_DIR"
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, stamp INTEGER NOT NULL)"
+LOCK_WAIT_SECONDS = 120.0
+
+
+def is_lock_error(error: sqlite3.OperationalError) -> bool:
+    """True for SQLITE_BUSY / SQLITE_LOCKED, which another process holding the file causes."""
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def while_locked(action: Callable[[], T], wait: float = LOCK_WAIT_SECONDS) -> T:
+    """Run ``action``, retrying with backoff while another process holds the database.
+
+    SQLite's busy timeout does not cover every case: switching a new file to WAL
+    and WAL recovery return SQLITE_BUSY at once, which several workers opening a
+    fresh cache together do hit. The result never depends on the timing.
+    """
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not is_lock_error(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
 
 
 def default_cache_dir() -> Path:
@@ -54,11 +81,21 @@ class EmbeddingCache:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute(SCHEMA)
+            try:
+                while_locked(lambda: self.prepare(connection))
+            except BaseException:
+                connection.close()
+                raise
             self._connection = connection
         return self._connection
+
+    @staticmethod
+    def prepare(connection: sqlite3.Connection) -> None:
+        """WAL mode (kept in the file once set) and the table."""
+        if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute(SCHEMA)
 
     def get(self, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """The stored vectors (raw float32 bytes) of the keys that are present."""
@@ -67,7 +104,8 @@ class EmbeddingCache:
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(connection.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk).fetchall())
+            query = f"SELECT key, vector FROM vectors WHERE key IN ({marks})"
+            found.update(while_locked(lambda: connection.execute(query, chunk).fetchall()))  # noqa: B023
         return found
 
     def put(self, items: dict[bytes, bytes]) -> None:
@@ -75,6 +113,10 @@ class EmbeddingCache:
         if not items:
             return
         connection = self.connection()
+        while_locked(lambda: self.write(connection, items))
+
+    def write(self, connection: sqlite3.Connection, items: dict[bytes, bytes]) -> None:
+        """One transaction: insert the vectors under a new stamp and trim."""
         with connection:
             connection.execute("BEGIN IMMEDIATE")
             stamp = connection.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM vectors").fetchone()[0]
