@@ -1,12 +1,13 @@
-"""Drive periods through their stages on an engine: embed in chunks, cluster into stories, brief each story.
+"""Drive stories through their stages on an engine: embed in chunks, then brief; a period is done with its stories.
 
-A period's articles are embedded a chunk at a time on the workers; once all
-its chunks are back, the driver clusters the articles into stories (cheap:
-one vector per article) and sends each story out to be briefed; once every
-story is back, the period's files are complete. Several periods are in
-flight at once, so the workers stay busy whether the input is one big day or
-hundreds of small ones, while the driver holds the vectors of only a bounded
-number of articles.
+A period's stories are cut before any embedding (``batch.link``). Each story
+is embedded a chunk of articles at a time on the workers; once all its chunks
+are back, it is sent out to be briefed with its vectors, and the driver lets
+them go. Stories are started in order, period after period, while fewer than
+``ADMIT_ARTICLES`` articles are in flight (a bigger story starts alone), so
+the workers stay busy whether the input is one big day or hundreds of small
+ones, while the driver holds the vectors of a bounded number of articles,
+however many articles one period has.
 """
 
 from __future__ import annotations
@@ -71,38 +72,47 @@ class Progress(Protocol):
 
 @dataclass
 class PeriodState:
-    """A period in flight: the chunks still out, what came back, and its stories once known."""
+    """A period in flight: its stories' briefings as they come back."""
 
     task: PeriodTask
+    briefs: dict[str, BriefResult] = field(default_factory=dict)
+
+    @property
+    def stories(self) -> tuple[tuple[int, ...], ...]:
+        """The period's stories (article positions)."""
+        return self.task.stories
+
+
+@dataclass
+class StoryState:
+    """A story being embedded: the chunks still out, and what came back."""
+
+    task: PeriodTask
+    index: int
     chunks_left: int
     sentences: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
-    stories: list[list[int]] = field(default_factory=list)
-    briefs: dict[str, BriefResult] = field(default_factory=dict)
 
     def per_article(self) -> list[tuple[str, ...]]:
-        """Each article's sentence texts, in article order."""
+        """Each article's sentence texts, in the story's order."""
         return [texts for chunk in sorted(self.sentences) for texts in self.sentences[chunk]]
 
 
-def chunk_jobs(task: PeriodTask, chunk: int = CHUNK) -> list[EmbedJob]:
-    """The period's embedding jobs: its articles in runs of ``chunk``."""
-    return [EmbedJob(task.key, number, task.articles[start : start + chunk]) for number, start in enumerate(range(0, len(task.articles), chunk))]
+def chunk_jobs(task: PeriodTask, index: int, chunk: int = CHUNK) -> list[EmbedJob]:
+    """One story's embedding jobs: its articles in runs of ``chunk``."""
+    chosen = [task.articles[i] for i in task.stories[index]]
+    return [EmbedJob(task.key, index, number, tuple(chosen[start : start + chunk])) for number, start in enumerate(range(0, len(chosen), chunk))]
 
 
-def find_stories(state: PeriodState) -> list[BriefJob]:
-    """Cluster the period's articles into stories; one briefing job per story, with the vectors of its sentences."""
-    articles = state.task.articles
+def brief_job(state: StoryState) -> BriefJob:
+    """The story's briefing job, with the vectors of its sentences and titles."""
+    task, members = state.task, state.task.stories[state.index]
+    chosen = tuple(task.articles[i] for i in members)
     per_article = state.per_article()
-    state.stories = [list(story) for story in state.task.stories]
-    earlier = state.task.earlier or ((),) * len(state.stories)
-    jobs = []
-    for story, members, known in zip(story_ids(len(state.stories)), state.stories, earlier, strict=True):
-        chosen = tuple(articles[i] for i in members)
-        texts = tuple(dict.fromkeys([t for i in members for t in per_article[i]] + [a.title for a in chosen if a.title]))
-        vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
-        jobs.append(BriefJob(state.task.key, story, chosen, texts, vectors, known))
-    return jobs
+    texts = tuple(dict.fromkeys([t for found in per_article for t in found] + [a.title for a in chosen if a.title]))
+    vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+    earlier = task.earlier[state.index] if task.earlier else ()
+    return BriefJob(task.key, story_ids(len(task.stories))[state.index], chosen, texts, vectors, earlier)
 
 
 def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str, fresh: Sequence[str] = ()) -> dict[str, Any]:
@@ -143,44 +153,53 @@ def period_output(state: PeriodState) -> PeriodOutput:
     return PeriodOutput(task.key, files, len(task.articles), len(entries))
 
 
-def admit(task: PeriodTask, engine: Engine, active: dict[str, PeriodState], chunk: int) -> None:
-    """Start a period: send out its embedding jobs."""
-    jobs = chunk_jobs(task, chunk)
-    active[task.key] = PeriodState(task, len(jobs))
+def admit(task: PeriodTask, index: int, engine: Engine, embedding: dict[tuple[str, int], StoryState], chunk: int) -> None:
+    """Start a story: send out its embedding jobs."""
+    jobs = chunk_jobs(task, index, chunk)
+    embedding[task.key, index] = StoryState(task, index, len(jobs))
     for job in jobs:
         engine.submit(job)
 
 
-def take_embedding(state: PeriodState, result: EmbedResult, engine: Engine, progress: Progress) -> None:
-    """Keep a chunk's vectors; once the period's last chunk is in, send out its stories."""
+def take_embedding(state: StoryState, result: EmbedResult, engine: Engine, progress: Progress) -> bool:
+    """Keep a chunk's vectors; once the story's last chunk is in, send it out to be briefed (True)."""
     state.sentences[result.chunk] = result.sentences
     state.vectors.update(zip(result.texts, result.vectors, strict=True))
     state.chunks_left -= 1
     progress.embedded(len(result.sentences))
-    if state.chunks_left == 0:
-        jobs = find_stories(state)
-        state.vectors.clear()  # each job now holds its own story's vectors
-        state.sentences.clear()
-        progress.found(len(jobs))
-        for job in jobs:
-            engine.submit(job)
+    if state.chunks_left:
+        return False
+    engine.submit(brief_job(state))
+    return True
 
 
 def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress, chunk: int = CHUNK) -> Iterator[PeriodOutput]:
     """Process every period on ``engine``; each is yielded once all its files are made."""
-    waiting = deque(tasks)
-    active: dict[str, PeriodState] = {}
-    while waiting or active:
-        while waiting and (not active or sum(len(s.task.articles) for s in active.values()) < ADMIT_ARTICLES):
-            admit(waiting.popleft(), engine, active, chunk)
+    waiting = deque((task, index) for task in tasks for index in range(len(task.stories)))
+    periods: dict[str, PeriodState] = {}
+    embedding: dict[tuple[str, int], StoryState] = {}
+    in_flight: dict[tuple[str, int], int] = {}
+    for task in tasks:
+        if not task.stories:
+            yield period_output(PeriodState(task))
+    while waiting or in_flight:
+        while waiting and (not in_flight or sum(in_flight.values()) < ADMIT_ARTICLES):
+            task, index = waiting.popleft()
+            if task.key not in periods:
+                periods[task.key] = PeriodState(task)
+                progress.found(len(task.stories))
+            admit(task, index, engine, embedding, chunk)
+            in_flight[task.key, index] = len(task.stories[index])
         result = engine.next_result()
-        state = active[result.period]
         if isinstance(result, EmbedResult):
-            take_embedding(state, result, engine, progress)
+            if take_embedding(embedding[result.period, result.story], result, engine, progress):
+                del embedding[result.period, result.story]
             continue
+        state = periods[result.period]
         state.briefs[result.story] = result
+        del in_flight[result.period, int(result.story) - 1]  # story ids number the stories from 001
         progress.briefed()
         if len(state.briefs) == len(state.stories):
-            del active[result.period]
+            del periods[result.period]
             progress.finished()
             yield period_output(state)

@@ -21,9 +21,10 @@ from summarizer.types import Article, EarlierMatch
 
 @dataclass(frozen=True)
 class EmbedJob:
-    """Embed the sentences and titles of a few articles of one period."""
+    """Embed the sentences and titles of a few articles of one story (its position in the period's stories)."""
 
     period: str
+    story: int
     chunk: int
     articles: tuple[Article, ...]
 
@@ -33,6 +34,7 @@ class EmbedResult:
     """Each article's sentence texts, and one vector per distinct text (sentences and titles)."""
 
     period: str
+    story: int
     chunk: int
     sentences: tuple[tuple[str, ...], ...]
     texts: tuple[str, ...]
@@ -97,7 +99,7 @@ def embed_chunk(job: EmbedJob, encoder: Encoder) -> EmbedResult:
 
     sentences = tuple(tuple(s.text for s in segment_article(article)[0]) for article in job.articles)
     texts = tuple(dict.fromkeys([t for found in sentences for t in found] + [a.title for a in job.articles if a.title]))
-    return EmbedResult(job.period, job.chunk, sentences, texts, encoder.encode(list(texts)))
+    return EmbedResult(job.period, job.story, job.chunk, sentences, texts, encoder.encode(list(texts)))
 
 
 def earlier_sentences(items: Sequence[Earlier]) -> list[EarlierMatch]:
