@@ -115,16 +115,22 @@ def earlier_sentences(items: Sequence[Earlier]) -> list[EarlierMatch]:
 
 
 def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResult:
-    """The story's briefing (articles renumbered from 0, as in ``summarizer brief``), with its bullets marked
-    new, update or reported against the thread's earlier articles when it goes on a thread, rendered."""
+    """The story's briefing (articles renumbered from 0, as in ``summarizer brief``; a story too big for one
+    briefing from its representatives, ``big_story``), with its bullets marked new, update or reported against the
+    thread's earlier articles when it goes on a thread, rendered."""
+    from summarizer.batch.big_story import split_story, with_every_article
+    from summarizer.dates import with_dates
     from summarizer.pipeline import run
     from summarizer.render import render
     from summarizer.render.html import render_html
     from summarizer.since import mark_new
 
-    articles = [dataclasses.replace(a, id=i) for i, a in enumerate(job.articles)]
+    analysed, others = split_story(job.articles)
+    articles = [dataclasses.replace(a, id=i) for i, a in enumerate(analysed)]
     memo = Memo(encoder, job.texts, job.vectors)
     briefing = run(articles, options, memo)
+    if others:
+        briefing = with_every_article(briefing, with_dates(others, options.date_order))
     earlier = earlier_sentences(job.earlier)
     if earlier:
         briefing = mark_new(briefing, earlier, memo)
