@@ -11,7 +11,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from summarizer.batch import story_graph
 from summarizer.batch.stories import BACKGROUND, SPREAD, cluster_stories, exact_story_labels, label_stories, shared_word_vectors, story_distances
-from summarizer.batch.story_graph import Clusters, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
+from summarizer.batch.story_graph import Clusters, Neighbourhood, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
 from tests.test_stories import article, period, story_sentences
 
 DUMP = Path(__file__).resolve().parents[2] / "shared" / "data" / "dump_duc2003.jsonl"
@@ -98,3 +98,34 @@ def test_on_the_duc_dump_the_graph_cuts_what_all_pairs_linkage_cuts() -> None:
     articles = read_dumps([str(DUMP)]).articles
     for threshold in (1.5, 2.0, 2.5):
         assert adjusted_rand_score(exact_story_labels(articles, threshold), label_stories(articles, threshold)) == 1.0
+
+
+def engine_neighbourhoods(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> tuple[Neighbourhood, Neighbourhood]:
+    """The similarity pass in this process, and the same pass in small blocks on a real engine's workers."""
+    from summarizer.batch.engines import PoolEngine, RayEngine, WorkerConfig, engine_mapper
+    from summarizer.options import Options
+
+    articles, _ = period(stories=6, per_story=8, seed=21)
+    words = shared_word_vectors([a.text for a in articles])
+    here = neighbourhood(words, BACKGROUND, SPREAD)
+    monkeypatch.setattr(story_graph, "BLOCK_CELLS", 7 * words.shape[0])  # seven rows a block: seven blocks
+    config = WorkerConfig(Options(), cache=False, cache_max_bytes=0, threads=1)
+    engine = PoolEngine(config, 2) if engine_name == "pool" else RayEngine(config, 2, None)
+    try:
+        there = neighbourhood(words, BACKGROUND, SPREAD, mapper=engine_mapper(engine))
+    finally:
+        engine.close()
+        if engine_name == "ray":
+            import ray
+
+            ray.shutdown()
+    return here, there
+
+
+@pytest.mark.parametrize("engine_name", ["pool", "ray"])
+def test_the_similarity_pass_on_workers_gives_the_same_bits(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> None:
+    if engine_name == "ray":
+        pytest.importorskip("ray")
+    here, there = engine_neighbourhoods(monkeypatch, engine_name)
+    for name in ("means", "spreads", "heads", "tails", "similarities"):
+        assert np.array_equal(getattr(here, name), getattr(there, name)), name

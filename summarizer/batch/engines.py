@@ -9,11 +9,14 @@ what to submit next.
 from __future__ import annotations
 
 import os
+import shutil
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
+from summarizer.batch.blocks import BlockJob, BlockMapper, BlockResult, Shared, new_key, run_block
 from summarizer.batch.work import Job, Result, do_job
 from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
@@ -45,6 +48,26 @@ class Engine(Protocol):
 
     def close(self, wait: bool = True) -> None: ...
 
+    def share(self, value: Any) -> Shared: ...
+
+    def unshare(self, shared: Shared) -> None: ...
+
+
+def engine_mapper(engine: Engine) -> BlockMapper:
+    """Run the blocks of a similarity pass as jobs on ``engine``, the matrix shared once."""
+
+    def mapper(matrix: Any, blocks: Sequence[slice], virtual: int, spread: float, k: int) -> list[BlockResult]:
+        shared = engine.share(matrix)
+        try:
+            for rows in blocks:
+                engine.submit(BlockJob(shared, rows, virtual, spread, k))
+            results = [engine.next_result() for _ in blocks]
+        finally:
+            engine.unshare(shared)
+        return [result for result in results if isinstance(result, BlockResult)]
+
+    return mapper
+
 
 def build_encoder(config: WorkerConfig) -> Encoder:
     """The worker's model (loaded once), behind the on-disk cache unless it is off."""
@@ -74,11 +97,21 @@ class InlineEngine:
 
     def next_result(self) -> Result:
         """Run the oldest queued job."""
+        job = self.queue.popleft()
+        if isinstance(job, BlockJob):
+            return run_block(job)  # no model needed
         if self.encoder is None:
             self.encoder = build_encoder(self.config)
-        return do_job(self.queue.popleft(), self.config.options, self.encoder)
+        return do_job(job, self.config.options, self.encoder)
 
     def close(self, wait: bool = True) -> None:
+        """Nothing to release."""
+
+    def share(self, value: Any) -> Shared:
+        """The value itself: the jobs run here."""
+        return Shared(new_key(), value=value)
+
+    def unshare(self, shared: Shared) -> None:
         """Nothing to release."""
 
 
@@ -125,6 +158,7 @@ class PoolEngine:
         self.workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker, initargs=(config,))
         self.running: set[Any] = set()
+        self.scratch: Path | None = None
 
     def submit(self, job: Job) -> None:
         """Send a job to the pool."""
@@ -146,6 +180,23 @@ class PoolEngine:
             for process in list(getattr(self.pool, "_processes", {}).values()):  # the executor has no public terminate
                 process.terminate()
         self.pool.shutdown(wait=wait, cancel_futures=True)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def share(self, value: Any) -> Shared:
+        """A pickle file in a private temporary folder, read once by each worker."""
+        import pickle
+        import tempfile
+
+        self.scratch = self.scratch or Path(tempfile.mkdtemp(prefix="summarizer-batch-"))
+        key = new_key()
+        path = self.scratch / f"{key}.pickle"
+        path.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return Shared(key, path=str(path))
+
+    def unshare(self, shared: Shared) -> None:
+        """Delete the file."""
+        Path(shared.path).unlink(missing_ok=True)
 
 
 class RayWorker:
@@ -208,6 +259,15 @@ class RayEngine:
 
     def close(self, wait: bool = True) -> None:
         """Leave the cluster running; the actors go with this driver."""
+
+    def share(self, value: Any) -> Shared:
+        """An object in the cluster's object store: every node's workers read it from there."""
+        import ray
+
+        return Shared(new_key(), ref=ray.put(value))
+
+    def unshare(self, shared: Shared) -> None:
+        """Let the object store drop it (the driver's reference goes with ``shared``)."""
 
 
 def local_engine(config: WorkerConfig, workers: int) -> Engine:

@@ -20,7 +20,7 @@ from typing import Any
 
 from summarizer import __version__
 from summarizer.batch.dump import Dump
-from summarizer.batch.engines import Engine, EngineFactory
+from summarizer.batch.engines import Engine, EngineFactory, engine_mapper
 from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.link import cut_periods, threaded
 from summarizer.batch.periods import group_by_period
@@ -251,8 +251,13 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
         articles = sum(len(t.articles) for t in todo)
         stories = 0
         if todo:
-            todo = cut_periods(todo, outdir, settings.period)
-            stories = run_todo(todo, outdir, engine_for(articles), progress, chunk)
+            engine = engine_for(articles)
+            try:
+                todo = cut_periods(todo, outdir, settings.period, mapper=engine_mapper(engine))
+            except BaseException:
+                engine.close(wait=False)
+                raise
+            stories = run_todo(todo, outdir, engine, progress, chunk)
         try:
             write_top(outdir, settings.period)
         except Interrupted as stop:

@@ -195,6 +195,8 @@ def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress,
             if take_embedding(embedding[result.period, result.story], result, engine, progress):
                 del embedding[result.period, result.story]
             continue
+        if not isinstance(result, BriefResult):
+            raise TypeError(f"unexpected result {type(result).__name__} while briefing")
         state = periods[result.period]
         state.briefs[result.story] = result
         del in_flight[result.period, int(result.story) - 1]  # story ids number the stories from 001

@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 
+from summarizer.batch.blocks import BlockMapper
 from summarizer.batch.story_copies import copy_groups
 from summarizer.topics.cluster import first_seen_order
 from summarizer.types import Article
@@ -144,21 +145,22 @@ def story_groups(articles: Sequence[Article]) -> tuple[np.ndarray, list[str]]:
     return groups, [story_text(chosen) for chosen in members]
 
 
-def graph_stories(texts: Sequence[str], thresholds: Sequence[float]) -> list[np.ndarray]:
-    """A label per text at each threshold: average linkage on the nearest-neighbour graph (``story_graph``)."""
+def graph_stories(texts: Sequence[str], thresholds: Sequence[float], mapper: BlockMapper | None = None) -> list[np.ndarray]:
+    """A label per text at each threshold: average linkage on the nearest-neighbour graph (``story_graph``), its
+    similarity pass run where ``mapper`` sends it (the batch engine's workers), else here."""
     from summarizer.batch.story_graph import graph_average_linkage, neighbourhood
 
     if len(texts) < 2:
         return [np.zeros(len(texts), dtype=np.int64) for _ in thresholds]
     words = shared_word_vectors(texts)
-    hood = neighbourhood(words, BACKGROUND, SPREAD)
+    hood = neighbourhood(words, BACKGROUND, SPREAD, mapper=mapper)
     return [first_seen_order(graph_average_linkage(words, hood, threshold)) for threshold in thresholds]
 
 
-def label_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOLD) -> np.ndarray:
+def label_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOLD, mapper: BlockMapper | None = None) -> np.ndarray:
     """``story_labels`` at another threshold (for benchmarks)."""
     groups, texts = story_groups(articles)
-    return first_seen_order(graph_stories(texts, [threshold])[0][groups]) if len(groups) else np.zeros(0, dtype=np.int64)
+    return first_seen_order(graph_stories(texts, [threshold], mapper)[0][groups]) if len(groups) else np.zeros(0, dtype=np.int64)
 
 
 def exact_story_labels(articles: Sequence[Article], threshold: float = STORY_THRESHOLD) -> np.ndarray:
@@ -168,6 +170,6 @@ def exact_story_labels(articles: Sequence[Article], threshold: float = STORY_THR
     return first_seen_order(labels[groups]) if len(groups) else np.zeros(0, dtype=np.int64)
 
 
-def story_labels(articles: Sequence[Article]) -> np.ndarray:
+def story_labels(articles: Sequence[Article], mapper: BlockMapper | None = None) -> np.ndarray:
     """A story label per article of one period (0.. in order of first appearance): the entry point ``batch`` calls."""
-    return label_stories(articles)
+    return label_stories(articles, mapper=mapper)

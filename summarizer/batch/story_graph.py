@@ -42,6 +42,8 @@ from typing import Any
 
 import numpy as np
 
+from summarizer.batch.blocks import BlockMapper, in_process
+
 NEIGHBOURS = 30
 BLOCK_CELLS = 4_000_000  # dense similarities held at once: 32 MB
 PAIR_CHUNK = 20_000  # cluster pairs scored at once
@@ -83,36 +85,39 @@ def nearest(block: np.ndarray, first: int, k: int, floor: float = 0.0) -> tuple[
     return rows[positive] + first, columns[positive], values[positive]
 
 
-def neighbourhood(words: Any, virtual: int, spread: float, k: int = NEIGHBOURS) -> Neighbourhood:
-    """Backgrounds and nearest-neighbour edges of unit TF-IDF rows, one block of rows at a time.
+def neighbour_block(words: Any, transposed: Any, rows_of: slice, virtual: int, spread: float, k: int) -> tuple[np.ndarray, ...]:
+    """One block of rows of the pass: (means, spreads, heads, tails, similarities) of those rows."""
+    n = words.shape[0]
+    count = n - 1 + virtual
+    block = np.asarray((words[rows_of] @ transposed).toarray(), dtype=np.float64)
+    first = rows_of.start
+    rows = np.arange(first, rows_of.stop)
+    block[rows - first, rows] = 0.0  # not its own neighbour
+    mean = block.sum(axis=1) / count
+    squares = ((block - mean[:, None]) ** 2).sum(axis=1) - mean**2  # the zeroed diagonal is not a value
+    spreads = np.sqrt((squares + virtual * (mean**2 + spread**2)) / count)
+    block[rows - first, rows] = -np.inf
+    return (mean, spreads, *nearest(block, first, k))
+
+
+def neighbourhood(words: Any, virtual: int, spread: float, k: int = NEIGHBOURS, mapper: BlockMapper | None = None) -> Neighbourhood:
+    """Backgrounds and nearest-neighbour edges of unit TF-IDF rows, one block of rows at a time (on the workers
+    ``mapper`` sends the blocks to, else here).
 
     The background of a text counts ``virtual`` unrelated texts (similarity 0,
     spread ``spread``) besides the real ones, so that small periods have one.
     """
     n = words.shape[0]
-    count = n - 1 + virtual
     means = np.zeros(n)
     spreads = np.full(n, spread)
-    transposed = words.T.tocsr()
-    heads, tails, values = [], [], []
-    for rows_of in row_blocks(n):
-        block = np.asarray((words[rows_of] @ transposed).toarray(), dtype=np.float64)
-        first = rows_of.start
-        rows = np.arange(first, rows_of.stop)
-        block[rows - first, rows] = 0.0  # not its own neighbour
-        mean = block.sum(axis=1) / count
-        squares = ((block - mean[:, None]) ** 2).sum(axis=1) - mean**2  # the zeroed diagonal is not a value
-        means[rows] = mean
-        spreads[rows] = np.sqrt((squares + virtual * (mean**2 + spread**2)) / count)
-        block[rows - first, rows] = -np.inf
-        head, tail, value = nearest(block, first, k)
-        heads.append(head)
-        tails.append(tail)
-        values.append(value)
-    if not heads:
+    results = sorted((mapper or in_process)(words, row_blocks(n), virtual, spread, k), key=lambda result: result.rows.start)
+    for result in results:
+        means[result.rows], spreads[result.rows] = result.arrays[0], result.arrays[1]
+    if not results:
         return Neighbourhood(means, spreads, np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    head, tail, first_of = unique_pairs(np.concatenate(heads), np.concatenate(tails))
-    return Neighbourhood(means, spreads, head, tail, np.concatenate(values)[first_of])
+    heads, tails, values = (np.concatenate([result.arrays[i] for result in results]) for i in (2, 3, 4))
+    head, tail, first_of = unique_pairs(heads, tails)
+    return Neighbourhood(means, spreads, head, tail, values[first_of])
 
 
 def unique_pairs(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

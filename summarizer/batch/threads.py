@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summarizer.batch.blocks import BlockMapper
 from summarizer.batch.stories import label_stories
 from summarizer.types import Article
 
@@ -121,12 +122,12 @@ def voted_thread(label: int, context: Sequence[Earlier], labels: np.ndarray, hom
     return min(votes, key=lambda thread: (-votes[thread], starts[thread], thread))
 
 
-def link_period(key: str, articles: Sequence[Article], earlier: Sequence[Earlier], days: int = CONTEXT_DAYS) -> Linked:
+def link_period(key: str, articles: Sequence[Article], earlier: Sequence[Earlier], days: int = CONTEXT_DAYS, mapper: BlockMapper | None = None) -> Linked:
     """Cut a period's articles into stories beside its context (``context_for`` picks it from every article
     that earlier periods stored), and give every story a thread: one it goes on, or a new one."""
     context = context_for(key, earlier, days)
     together = [Article(id=i, text=item.text, title=item.title) for i, item in enumerate(context)] + list(articles)
-    labels = label_stories(together) if together else np.zeros(0, dtype=np.int64)
+    labels = label_stories(together, mapper=mapper) if together else np.zeros(0, dtype=np.int64)
     stories = story_order(labels[len(context) :], articles)
     starts: dict[str, str] = {}
     for item in context:

@@ -1,4 +1,5 @@
-"""The units of batch work, the same on every engine: embed a chunk of articles, brief one story.
+"""The units of batch work, the same on every engine: embed a chunk of articles, brief one story, or compute a
+block of story clustering's similarity pass (``batch.blocks``).
 
 Both are pure functions of their inputs (articles, options, model): a
 sentence's vector does not depend on what it is embedded with, so however
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from summarizer.batch.blocks import BlockJob, BlockResult, run_block
 from summarizer.batch.threads import Earlier
 from summarizer.embed.embedder import Encoder
 from summarizer.options import Options
@@ -67,8 +69,8 @@ class BriefResult:
     html: str = ""
 
 
-Job = EmbedJob | BriefJob
-Result = EmbedResult | BriefResult
+Job = EmbedJob | BriefJob | BlockJob
+Result = EmbedResult | BriefResult | BlockResult
 
 
 class Memo:
@@ -143,4 +145,6 @@ def do_job(job: Job, options: Options, encoder: Encoder) -> Result:
     """Run one unit of work."""
     if isinstance(job, EmbedJob):
         return embed_chunk(job, encoder)
+    if isinstance(job, BlockJob):
+        return run_block(job)
     return brief_story(job, options, encoder)

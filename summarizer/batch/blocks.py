@@ -1,0 +1,94 @@
+"""The similarity pass of story clustering as jobs: blocks of rows of a sparse product, run on any engine.
+
+Story clustering's one pass over blocks of rows (``story_graph.neighbour_block``)
+is the part of cutting a large period whose time grows with the square of its
+articles. Each block depends only on the TF-IDF matrix and its rows, so the
+blocks can run anywhere: the matrix is shared once per pass (``Shared``: the
+object itself in this process, a file for a local process pool, the object
+store on Ray, so a cluster's nodes need no shared disk), every worker reads it
+once, and the driver puts the blocks back in row order. The result is the same
+whichever engine ran which block.
+"""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+_counter = itertools.count()
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A value every worker can read: itself (``value``), a pickle file (``path``) or a Ray object (``ref``)."""
+
+    key: str
+    value: Any = None
+    path: str = ""
+    ref: Any = None
+
+
+@dataclass(frozen=True)
+class BlockJob:
+    """One block of rows of the similarity pass over a shared TF-IDF matrix."""
+
+    shared: Shared
+    rows: slice
+    virtual: int
+    spread: float
+    k: int
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    """A block's backgrounds (means, spreads) and nearest-neighbour edges (heads, tails, similarities)."""
+
+    rows: slice
+    arrays: tuple[np.ndarray, ...] = field(default=())
+
+
+_READ: dict[str, tuple[Any, Any]] = {}
+
+
+def resolve(shared: Shared) -> tuple[Any, Any]:
+    """The shared matrix and its transpose (as CSR), read once per process."""
+    if shared.key not in _READ:
+        if shared.ref is not None:
+            import ray
+
+            matrix = ray.get(shared.ref)
+        elif shared.path:
+            matrix = pickle.loads(Path(shared.path).read_bytes())
+        else:
+            matrix = shared.value
+        _READ.clear()  # one pass at a time: the previous matrix is done with
+        _READ[shared.key] = (matrix, matrix.T.tocsr())
+    return _READ[shared.key]
+
+
+def run_block(job: BlockJob) -> BlockResult:
+    """Compute one block."""
+    from summarizer.batch.story_graph import neighbour_block
+
+    matrix, transposed = resolve(job.shared)
+    return BlockResult(job.rows, neighbour_block(matrix, transposed, job.rows, job.virtual, job.spread, job.k))
+
+
+def new_key() -> str:
+    """A key for the next shared matrix (unique within this driver)."""
+    return f"pass-{next(_counter)}"
+
+
+BlockMapper = Callable[[Any, Sequence[slice], int, float, int], list[BlockResult]]
+
+
+def in_process(matrix: Any, blocks: Sequence[slice], virtual: int, spread: float, k: int) -> list[BlockResult]:
+    """Every block, here, in order."""
+    shared = Shared(new_key(), value=matrix)
+    return [run_block(BlockJob(shared, rows, virtual, spread, k)) for rows in blocks]
