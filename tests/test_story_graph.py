@@ -129,3 +129,13 @@ def test_the_similarity_pass_on_workers_gives_the_same_bits(monkeypatch: pytest.
     here, there = engine_neighbourhoods(monkeypatch, engine_name)
     for name in ("means", "spreads", "heads", "tails", "similarities"):
         assert np.array_equal(getattr(here, name), getattr(there, name)), name
+
+
+def test_pairs_are_scored_in_chunks_of_bounded_entries() -> None:
+    from summarizer.batch.story_graph import pair_chunks
+
+    cost = np.array([5, 5, 30, 1, 1, 1, 9])
+    chunks = pair_chunks(cost, budget=10)
+    assert [(c.start, c.stop) for c in chunks] == [(0, 2), (2, 3), (3, 6), (6, 7)]
+    assert all(cost[c].sum() <= 10 or c.stop - c.start == 1 for c in chunks)
+    assert pair_chunks(np.zeros(0, dtype=np.int64)) == []

@@ -46,7 +46,7 @@ from summarizer.batch.blocks import BlockMapper, in_process
 
 NEIGHBOURS = 30
 BLOCK_CELLS = 4_000_000  # dense similarities held at once: 32 MB
-PAIR_CHUNK = 20_000  # cluster pairs scored at once
+PAIR_CELLS = 4_000_000  # stored entries of the cluster sums gathered at once to score pairs
 
 
 @dataclass(frozen=True)
@@ -147,14 +147,28 @@ def cluster_sums(words: Any, scaled: Any, offsets: np.ndarray, labels: np.ndarra
     return Clusters((membership @ words).tocsr(), (membership @ scaled).tocsr(), membership @ offsets, np.asarray(membership.sum(axis=1)).ravel())
 
 
+def pair_chunks(cost: np.ndarray, budget: int = PAIR_CELLS) -> list[slice]:
+    """Consecutive runs of pairs whose gathered entries stay within ``budget`` (a costlier pair goes alone)."""
+    total = np.cumsum(cost)
+    chunks, start = [], 0
+    while start < len(cost):
+        before = total[start - 1] if start else 0
+        end = max(start + 1, int(np.searchsorted(total, before + budget, side="right")))
+        chunks.append(slice(start, end))
+        start = end
+    return chunks
+
+
 def pair_scores(sums: Clusters, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The mean scaled similarity of each cluster pair, exact, from the clusters' sums."""
+    """The mean scaled similarity of each cluster pair, exact, from the clusters' sums. A big cluster's sum has
+    many entries, so pairs are scored in chunks of bounded entries, not of a fixed count."""
     scores = np.empty(len(left))
-    for start in range(0, len(left), PAIR_CHUNK):
-        p, q = left[start : start + PAIR_CHUNK], right[start : start + PAIR_CHUNK]
+    stored = np.diff(sums.x.indptr)
+    for chunk in pair_chunks(stored[left] + stored[right]):
+        p, q = left[chunk], right[chunk]
         cross = np.asarray(sums.x[p].multiply(sums.u[q]).sum(axis=1)).ravel() + np.asarray(sums.u[p].multiply(sums.x[q]).sum(axis=1)).ravel()
         background = sums.size[q] * sums.a[p] + sums.size[p] * sums.a[q]
-        scores[start : start + len(p)] = 0.5 * (cross + background) / (sums.size[p] * sums.size[q])
+        scores[chunk] = 0.5 * (cross + background) / (sums.size[p] * sums.size[q])
     return scores
 
 
