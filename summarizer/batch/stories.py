@@ -83,23 +83,6 @@ def similarity_blocks(words: Any) -> Iterator[tuple[int, np.ndarray]]:
         yield first, np.asarray((words[first : first + BLOCK] @ words.T).toarray(), dtype=np.float64)
 
 
-def backgrounds(words: Any, virtual: int = BACKGROUND, spread: float = SPREAD) -> tuple[np.ndarray, np.ndarray]:
-    """Per text: mean and standard deviation of its similarities to the others and to ``virtual`` unrelated
-    texts (similarity 0, spread ``spread``)."""
-    n = words.shape[0]
-    count = n - 1 + virtual
-    means = np.zeros(n)
-    spreads = np.full(n, spread)
-    for first, block in similarity_blocks(words):
-        rows = np.arange(first, first + len(block))
-        block[rows - first, rows] = 0.0  # not its own neighbour
-        mean = block.sum(axis=1) / count
-        squares = ((block - mean[:, None]) ** 2).sum(axis=1) - mean**2  # the zeroed diagonal is not a value
-        means[rows] = mean
-        spreads[rows] = np.sqrt((squares + virtual * (mean**2 + spread**2)) / count)
-    return means, spreads
-
-
 def story_text(articles: Sequence[Article]) -> str:
     """What one group of near-copies is clustered on: its headlines (``TITLE_WEIGHT`` times), texts, and multi-word names."""
     titles = " ".join(dict.fromkeys(a.title.strip() for a in articles if a.title.strip()))
@@ -110,9 +93,12 @@ def story_text(articles: Sequence[Article]) -> str:
 
 def story_distances(texts: Sequence[str]) -> np.ndarray:
     """Condensed distances (as scipy wants them): ``CAP`` minus the background-scaled similarity, within [0, 2 * CAP]."""
+    from summarizer.batch.story_graph import neighbourhood
+
     words = shared_word_vectors(texts)
     n = len(texts)
-    means, spreads = backgrounds(words)
+    hood = neighbourhood(words, BACKGROUND, SPREAD)
+    means, spreads = hood.means, hood.spreads
     condensed = np.empty(n * (n - 1) // 2, dtype=np.float64)
     start = 0
     for first, block in similarity_blocks(words):
