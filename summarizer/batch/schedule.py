@@ -23,7 +23,7 @@ import numpy as np
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
 from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
-from summarizer.batch.threads import Earlier, story_ids
+from summarizer.batch.threads import Earlier, story_id, story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
 from summarizer.render.site import period_html
 from summarizer.types import Article
@@ -112,7 +112,7 @@ def brief_job(state: StoryState) -> BriefJob:
     texts = tuple(dict.fromkeys([t for found in per_article for t in found] + [a.title for a in chosen if a.title]))
     vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
     earlier = task.earlier[state.index] if task.earlier else ()
-    return BriefJob(task.key, story_ids(len(task.stories))[state.index], chosen, texts, vectors, earlier)
+    return BriefJob(task.key, story_id(state.index, len(task.stories)), chosen, texts, vectors, earlier)
 
 
 def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str, fresh: Sequence[str] = ()) -> dict[str, Any]:

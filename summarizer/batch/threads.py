@@ -93,10 +93,14 @@ def story_order(labels: np.ndarray, articles: Sequence[Article]) -> list[list[in
     return [groups[label] for label in sorted(groups, key=lambda g: (-len(groups[g]), -sources[g], groups[g][0]))]
 
 
+def story_id(index: int, count: int) -> str:
+    """The id of story ``index`` (from 0) of ``count``: ``001``, ``002``, ..., zero-padded to at least three digits."""
+    return f"{index + 1:0{max(3, len(str(count)))}d}"
+
+
 def story_ids(count: int) -> list[str]:
-    """``001``, ``002``, ...: zero-padded to at least three digits."""
-    width = max(3, len(str(count)))
-    return [f"{rank:0{width}d}" for rank in range(1, count + 1)]
+    """Every story id of a period of ``count`` stories, in order."""
+    return [story_id(index, count) for index in range(count)]
 
 
 def thread_id(key: str, story: str) -> str:
