@@ -31,8 +31,10 @@ def ray_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 @pytest.fixture()
 def cluster(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    """A head node and a worker node, each with one CPU, sharing a token (Ray 2.59+ authenticates by default)."""
+    """A head node and a worker node, each with one CPU, sharing a token (Ray 2.59+ authenticates by default).
+    Actors take the environment of the node they run on, not the driver's, so the nodes get an empty cache."""
     env = dict(os.environ, RAY_AUTH_MODE="token", RAY_AUTH_TOKEN=secrets.token_hex(32), RAY_USAGE_STATS_ENABLED="0")
+    env["SUMMARIZER_CACHE_DIR"] = str(tmp_path / "node-cache")
     address = f"127.0.0.1:{free_port()}"
     node = ["--num-cpus", "1", "--node-ip-address", "127.0.0.1", "--disable-usage-stats"]
     try:
@@ -63,3 +65,4 @@ def test_two_nodes_give_the_same_bytes_as_the_local_engine(tmp_path: Path, clust
     remote = run_cli("batch", str(dump), "-o", str(tmp_path / "ray"), "-q", "--engine", "ray", "--address", address, "-w", "2", "--chunk", "2", env=remote_env)
     assert remote.returncode == 0, remote.stderr
     assert tree(tmp_path / "local") == tree(tmp_path / "ray")
+    assert (tmp_path / "node-cache" / "embeddings.sqlite3").exists()  # the actors filled the nodes' empty cache
