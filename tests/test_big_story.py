@@ -81,3 +81,21 @@ def test_a_bullet_is_cited_to_every_article_that_carries_it_word_for_word(big_br
         for citation in bullet["citations"]:
             if citation["similarity"] == 1.0:
                 assert texts[citation["article_id"]]["text"][citation["start"] : citation["end"]] == sentence
+
+
+def test_counts_from_embedding_are_the_counts_splitting_gives() -> None:
+    from summarizer.batch.work import EmbedJob, embed_chunk
+
+    articles = wire_story()
+
+    class NoModel:
+        name = "none"
+
+        def encode(self, texts):  # the counts need no vectors
+            return np.zeros((len(texts), 1), dtype=np.float32)
+
+    result = embed_chunk(EmbedJob("all", 0, 0, tuple(articles)), NoModel())
+    assert [len(found) for found in result.sentences] == big_story.sentence_counts(articles)
+    counts = big_story.sentence_counts(articles)
+    budget = sum(sorted(counts[:5])[:3])
+    assert big_story.split_story(articles, budget, counts) == big_story.split_story(articles, budget)

@@ -38,11 +38,12 @@ def sentence_counts(articles: Sequence[Article]) -> list[int]:
     return [len(segment_article(article)[0]) for article in articles]
 
 
-def representatives(articles: Sequence[Article], budget: int) -> list[int] | None:
-    """Positions of the articles to analyse (in story order), or None when the whole story fits ``budget``."""
+def representatives(articles: Sequence[Article], budget: int, counts: Sequence[int] | None = None) -> list[int] | None:
+    """Positions of the articles to analyse (in story order), or None when the whole story fits ``budget``
+    (``counts``: each article's sentences when already known)."""
     from summarizer.batch.story_copies import copy_groups
 
-    counts = sentence_counts(articles)
+    counts = list(counts) if counts is not None else sentence_counts(articles)
     if sum(counts) <= budget:
         return None
     groups = copy_groups([a.text for a in articles])
@@ -88,9 +89,9 @@ def with_every_article(briefing: Briefing, others: Sequence[Article]) -> Briefin
     return dataclasses.replace(briefing, bullets=bullets, articles=articles, provenance=provenance)
 
 
-def split_story(articles: Sequence[Article], budget: int | None = None) -> tuple[list[Article], list[Article]]:
+def split_story(articles: Sequence[Article], budget: int | None = None, counts: Sequence[int] | None = None) -> tuple[list[Article], list[Article]]:
     """(the articles to analyse, the rest), each in story order; the budget is ``STORY_SENTENCES`` unless given."""
-    chosen = representatives(articles, budget or STORY_SENTENCES)
+    chosen = representatives(articles, budget or STORY_SENTENCES, counts)
     if chosen is None:
         return list(articles), []
     kept = np.zeros(len(articles), dtype=bool)

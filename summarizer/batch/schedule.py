@@ -112,7 +112,8 @@ def brief_job(state: StoryState) -> BriefJob:
     texts = tuple(dict.fromkeys([t for found in per_article for t in found] + [a.title for a in chosen if a.title]))
     vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
     earlier = task.earlier[state.index] if task.earlier else ()
-    return BriefJob(task.key, story_id(state.index, len(task.stories)), chosen, texts, vectors, earlier)
+    counts = tuple(len(found) for found in per_article)
+    return BriefJob(task.key, story_id(state.index, len(task.stories)), chosen, texts, vectors, earlier, counts)
 
 
 def story_entry(story_id: str, articles: Sequence[Article], title: str, thread: str, fresh: Sequence[str] = ()) -> dict[str, Any]:

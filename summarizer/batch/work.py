@@ -54,6 +54,7 @@ class BriefJob:
     texts: tuple[str, ...]
     vectors: np.ndarray
     earlier: tuple[Earlier, ...] = ()
+    sentence_counts: tuple[int, ...] = ()  # each article's sentences, as embedding split them (else split again)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResul
     from summarizer.render.html import render_html
     from summarizer.since import mark_new
 
-    analysed, others = split_story(job.articles)
+    analysed, others = split_story(job.articles, counts=job.sentence_counts or None)
     articles = [dataclasses.replace(a, id=i) for i, a in enumerate(analysed)]
     memo = Memo(encoder, job.texts, job.vectors)
     briefing = run(articles, options, memo)
