@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-SYSTEMS = "ours,ours-no-topics,ours-no-fold,ours-no-redundancy,lead,lead-rr,lexrank,textrank,centroid,random,oracle"
+SYSTEMS = "ours,ours-greedy,ours-no-topics,ours-no-fold,ours-no-redundancy,lead,lead-rr,lexrank,textrank,centroid,random,oracle"
 SETS = [
     ("DUC 2003 task 2 (development)", DATA / "duc2003_task2.jsonl", "duc"),
     ("Multi-News validation sample (development)", DATA / "multinews_validation_sample250.jsonl", "multinews"),

@@ -15,10 +15,12 @@ ORDERS = ("reading", "importance")
 class Options:
     """What the user may choose; ``None`` means "from the data" or "the default".
 
-    The three switches at the end turn stages off for ablation studies:
+    The four switches turn stages off for ablation studies:
     topic clustering (every sentence becomes its own topic), folding of
-    near-duplicates into citations and support, and redundancy control (a concept
-    covered once counts once; no near-duplicate of a bullet). ``max_sentences``
+    near-duplicates into citations and support, redundancy control (a concept
+    covered once counts once; no near-duplicate of a bullet), and the exact
+    choice under a word budget (``exact_coverage``: the integer program of
+    Gillick & Favre 2009; off, the greedy choice used without a budget). ``max_sentences``
     refuses an input whose sentence similarities would not fit in memory (the
     pipeline holds a few matrices of sentences x sentences). ``date_order``
     (dayfirst or monthfirst) reads numeric dates such as 12/03/2025, which
@@ -35,6 +37,7 @@ class Options:
     topics: bool = True
     fold_duplicates: bool = True
     redundancy: bool = True
+    exact_coverage: bool = True
     max_sentences: int | None = None
     date_order: str = ""
     order: str = "reading"

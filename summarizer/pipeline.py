@@ -20,6 +20,7 @@ from summarizer.options import Options
 from summarizer.rank.bullets import make_bullet
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.concepts import concept_weights, incidence
+from summarizer.rank.ilp import exact_sentences
 from summarizer.rank.order import reading_order
 from summarizer.rank.score import form_factors, position_prior, sentence_scores
 from summarizer.rank.select import Pool, automatic_topics, choose_sentences, topic_stats
@@ -78,6 +79,11 @@ def topics_to_fill(max_words: int | None, sentences: Sequence[Sentence]) -> int:
     return int(max_words // max(median, 1.0)) + 1
 
 
+def exact_choice(options: Options) -> bool:
+    """True when the bullets are chosen by the exact coverage program: under a word budget, unless ablated."""
+    return options.max_words is not None and options.exact_coverage
+
+
 def topic_model(options: Options, sentences: Sequence[Sentence], tuning: Tuning) -> TopicModel:
     """Ward topics: as many as the data shows, or a surplus over the bullets asked for or a word budget holds."""
     if not options.topics:
@@ -104,15 +110,17 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
     with clock.stage("rank"):
         centrality = lexrank(similarity)
         form = form_factors(sentences, tuning.weights.form, tuning.weights.length)
+        standalone = form_factors(sentences, tuning.weights.form, 0.0)
         scores = sentence_scores(sentences, centrality, carried, family_of, tuning.weights, form)
         concepts = incidence(texts)
-        weights = concept_weights(concepts, family_of, position_prior(sentences))
+        lone = tuning.lone_concept_share if exact_choice(options) else 0.0
+        weights = concept_weights(concepts, family_of, position_prior(sentences), lone)
     with clock.stage("topics"):
         mixed = hybrid_similarity(similarity, tfidf_vectors(texts), tuning.embedding_weight)
         labels = topic_model(options, sentences, tuning).fit_predict(mixed)
         del mixed
     lengths = np.array([len(text.split()) for text in texts], dtype=np.int64)
-    pool = Pool(concepts, weights, form, scores, similarity, labels, lengths)
+    pool = Pool(concepts, weights, form, scores, similarity, labels, lengths, standalone)
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels, pool)
 
 
@@ -125,7 +133,10 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning, embedde
     automatic = options.bullets is None and options.max_words is None
     eligible = automatic_topics(stats, n_families) if automatic else None
     count = len(eligible) if eligible is not None else options.bullets or len(stats)
-    picks = choose_sentences(analysis.pool, count, eligible, options.redundancy, options.max_words)
+    if exact_choice(options):
+        picks = exact_sentences(analysis.pool, count, eligible, options.max_words or 0, options.redundancy)
+    else:
+        picks = choose_sentences(analysis.pool, count, eligible, options.redundancy, options.max_words)
     if options.order == "reading":
         picks = [picks[position] for position in reading_order(analysis.embeddings[[index for _, index in picks]])]
     members = {s.topic: s.members for s in stats}

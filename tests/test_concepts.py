@@ -53,3 +53,15 @@ def test_no_text_gives_no_concepts() -> None:
     matrix = incidence([])
     assert matrix.shape == (0, 0)
     assert concept_weights(matrix, np.zeros(0, dtype=np.int64), np.zeros(0)).shape == (0,)
+
+
+def test_a_lone_concept_weighs_its_share_only_when_it_recurs_in_its_family() -> None:
+    texts = ["Rebels seized Kandar.", "Troops said rebels seized Kandar.", "Bakers sold bread.", "Bakers sold cakes.", "Troops left."]
+    matrix = incidence(texts)
+    plain = concept_weights(matrix, np.array([0, 1, 2, 2, 1]), np.array([1.0, 1.0, 1.0, 0.5, 0.5]))
+    shared = concept_weights(matrix, np.array([0, 1, 2, 2, 1]), np.array([1.0, 1.0, 1.0, 0.5, 0.5]), lone_share=0.3)
+    bakers = int(matrix[2].indices[sorted(bigrams(texts[2], stop_words())).index(("baker", "sold"))])
+    troops = int(matrix[4].indices[0])
+    assert plain[bakers] == 0.0 and shared[bakers] == pytest.approx(0.3)  # one family, in two of its sentences
+    assert shared[troops] == 0.0  # "troop left" appears once
+    assert np.array_equal(plain > 0, (shared > 0) & (plain > 0))

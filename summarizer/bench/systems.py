@@ -35,19 +35,16 @@ System = Callable[[Prepared, BenchConfig], list[str]]
 
 
 def pipeline_system(embedder: Any, **switches: bool) -> System:
-    """Our pipeline (with ablation switches): bullets in the order the briefing prints them.
+    """Our pipeline (with ablation switches), run as a user runs it: ``brief --max-words BUDGET``.
 
-    It is asked for as many bullets (one per topic) as the budget needs, then cut
-    at the word like every other system, so that all fill the same budget.
+    The bullets come in order of importance, so that were the summary cut, the
+    least important bullet would go; under ``--max-words`` they always fit.
     """
 
     def run(prepared: Prepared, config: BenchConfig) -> list[str]:
         from summarizer import summarize
-        from summarizer.pipeline import topics_to_fill
 
-        bullets = topics_to_fill(config.budget, prepared.sentences) if config.budget else None
-        # In order of importance: the summary is cut at the budget, which must drop the least important bullet.
-        briefing = summarize(list(prepared.articles), embedder=embedder, bullets=bullets, seed=config.seed, order="importance", **switches)
+        briefing = summarize(list(prepared.articles), embedder=embedder, max_words=config.budget, seed=config.seed, order="importance", **switches)
         return [bullet.text for bullet in briefing.bullets]
 
     return run
@@ -71,6 +68,7 @@ OURS = {
     "ours-no-topics": {"topics": False},
     "ours-no-fold": {"fold_duplicates": False},
     "ours-no-redundancy": {"redundancy": False},
+    "ours-greedy": {"exact_coverage": False},
 }
 DEFAULT_SYSTEMS = ("ours", "lead", "lead-rr", "lexrank", "textrank", "centroid", "random", "oracle")
 ALL_SYSTEMS = (*OURS, "lead", "lead-rr", "lexrank", "textrank", "centroid", "random", "oracle")

@@ -54,7 +54,7 @@ PRESETS: dict[str, dict[str, Any]] = {
 }
 DEFAULTS: dict[str, Any] = {"metric": "recall", "stem": True, "budget": 100}
 SYSTEMS_HELP = (
-    "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-redundancy, lead, lead-rr, lexrank, textrank, centroid, random, oracle; "
+    "Comma-separated systems: ours, ours-no-topics, ours-no-fold, ours-no-redundancy, ours-greedy, lead, lead-rr, lexrank, textrank, centroid, random, oracle; "
     "none to score only --outputs."
 )
 PRESET_HELP = (

@@ -8,7 +8,10 @@ A concept's weight is the sum, over the source families that use it, of how
 early each first uses it: document frequency and position of first
 occurrence, the two strongest cues of word importance in news (Hong & Nenkova,
 EACL 2014). A concept that only one family uses weighs nothing, unless the
-input is a single family, where it must recur in two of its sentences.
+input is a single family, where it must recur in two of its sentences; with a
+``lone_share``, a concept of one family that recurs in two of its sentences
+weighs that share of its weight (the exact program of ``summarizer.rank.ilp``
+gains from them, the greedy choice does not).
 """
 
 from __future__ import annotations
@@ -61,8 +64,9 @@ def incidence(texts: Sequence[str]) -> csr_matrix:
     return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(column)))
 
 
-def concept_weights(matrix: csr_matrix, family_of: np.ndarray, position: np.ndarray) -> np.ndarray:
-    """Per concept: the sum over families using it of the position prior of its earliest sentence there."""
+def concept_weights(matrix: csr_matrix, family_of: np.ndarray, position: np.ndarray, lone_share: float = 0.0) -> np.ndarray:
+    """Per concept: the sum over families using it of the position prior of its earliest sentence there
+    (times ``lone_share`` for a concept of one family recurring in two of its sentences)."""
     n_concepts = matrix.shape[1]
     families = np.unique(family_of)
     if n_concepts == 0 or len(families) == 0:
@@ -75,5 +79,7 @@ def concept_weights(matrix: csr_matrix, family_of: np.ndarray, position: np.ndar
         earliest = rows.max(axis=0).toarray().ravel()
         total += earliest
         users += earliest > 0
-    recurring = users >= 2 if len(families) >= 2 else np.asarray(matrix.sum(axis=0)).ravel() >= 2
-    return np.where(recurring, total, 0.0)
+    repeated = np.asarray(matrix.sum(axis=0)).ravel() >= 2
+    if len(families) < 2:
+        return np.where(repeated, total, 0.0)
+    return np.where(users >= 2, total, np.where(repeated, lone_share * total, 0.0))

@@ -85,6 +85,7 @@ class Pool:
     similarity: np.ndarray
     labels: np.ndarray  # topic per sentence
     lengths: np.ndarray  # words per sentence
+    standalone: np.ndarray | None = None  # the standalone factor alone (the exact choice's penalty); None: form
 
 
 def representatives(candidates: np.ndarray, scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
