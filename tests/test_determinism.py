@@ -76,11 +76,13 @@ def test_a_vector_depends_on_its_sentence_alone() -> None:
             assert np.array_equal(embedder.encode([*SAME_LENGTH[2:4], "Another sentence of a different length, longer."])[:2], alone[2:4])
 
 
-def test_brief_gives_the_same_bytes_on_one_or_two_threads(tmp_path: Path, seeds: Path) -> None:
+@pytest.mark.parametrize("budget", [[], ["--max-words", "100"]], ids=["automatic", "exact-under-a-budget"])
+def test_brief_gives_the_same_bytes_on_one_or_two_threads(tmp_path: Path, seeds: Path, budget: list[str]) -> None:
     outputs = {}
     for threads in ("1", "2"):
         target = tmp_path / f"brief-{threads}.json"
-        done = run_cli("brief", str(seeds), "-o", str(target), env=fresh_env(tmp_path, f"brief-{threads}", OMP_NUM_THREADS=threads))
+        env = fresh_env(tmp_path, f"brief-{threads}", OMP_NUM_THREADS=threads)
+        done = run_cli("brief", str(seeds), *budget, "-o", str(target), env=env)
         assert done.returncode == 0, done.stderr
         outputs[threads] = target.read_bytes()
     assert outputs["1"] == outputs["2"]

@@ -5,14 +5,15 @@ the concepts covered, less a penalty for sentences of poor form, subject to:
 the chosen sentences fit the word budget; a concept counts only if a chosen
 sentence contains it; at most one sentence per topic (the briefing's
 one-bullet-per-topic rule); no two near-duplicates. It is solved with HiGHS
-through scipy's ``milp``, with no time limit, so the choice never depends on
-the machine's speed.
+through scipy's ``milp``, with no time limit and on one thread, so the choice
+never depends on the machine's speed or its cores.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -111,12 +112,14 @@ def solve(
     n_sentences, n_concepts = shared.shape
     matrix, upper = constraint_rows(shared, lengths, groups, pairs, budget, count)
     integrality = np.concatenate([np.ones(n_sentences), np.zeros(n_concepts)])
-    with c_stdout_to_stderr():
+    with c_stdout_to_stderr(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Unrecognized options", RuntimeWarning)  # passed to HiGHS verbatim, as meant
         result = milp(
             -np.concatenate([value + own, shared_weights]),
             constraints=LinearConstraint(matrix, -np.inf, upper),
             integrality=integrality,
             bounds=Bounds(0, 1),
+            options={"threads": 1},  # HiGHS's symmetry detection is parallel unless told not to be: one thread always
         )
     if result.x is None:
         raise RuntimeError(f"the coverage program found no solution: {result.message}")
