@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -105,6 +107,24 @@ def test_a_sentence_that_cannot_stand_alone_is_worth_its_concepts_times_its_form
     # sentence 0 covers more, but starts "He said" (form 0.5): 0.5 x 3 < 2
     pool = pool_of([[0, 1], [2]], [1.5, 1.5, 2.0], [10, 10], labels=[0, 0], form=[0.5, 1.0])
     assert exact_sentences(pool, count=1, topics=None, max_words=50) == [(0, 1)]
+
+
+NATIVE_PRINT = """
+import ctypes, sys
+from summarizer.rank.ilp import c_stdout_to_stderr
+libc = ctypes.CDLL(None)
+libc.setvbuf(ctypes.c_void_p.in_dll(libc, "stdout"), None, 0, 4096)  # C's stdout fully buffered (_IOFBF), as to a file
+print("before", flush=True)
+with c_stdout_to_stderr():
+    libc.printf(b"native chatter\\n")  # waits in C's buffer
+print("after", flush=True)
+"""
+
+
+def test_native_prints_to_a_pipe_go_to_stderr_even_when_c_buffers_them() -> None:
+    done = subprocess.run([sys.executable, "-c", NATIVE_PRINT], capture_output=True, text=True, check=True)
+    assert done.stdout == "before\nafter\n"
+    assert "native chatter" in done.stderr
 
 
 def test_native_prints_during_the_solve_go_to_stderr(capfd: pytest.CaptureFixture[str]) -> None:

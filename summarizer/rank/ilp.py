@@ -15,7 +15,7 @@ import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -84,10 +84,18 @@ def constraint_rows(
     return matrix, np.concatenate([*(np.asarray(u, dtype=np.float64) for u in upper), np.zeros(n_concepts)])
 
 
+def flush_c_stdio() -> None:
+    """Flush the C library's stdio buffers (a printf to a pipe or file waits in one until exit)."""
+    import ctypes
+
+    with suppress(OSError, AttributeError):  # no C library to flush
+        ctypes.CDLL(None).fflush(None)
+
+
 @contextmanager
 def c_stdout_to_stderr() -> Iterator[None]:
-    """Send what native code prints to file descriptor 1 to stderr meanwhile: HiGHS 1.12 can printf a
-    debug line, and stdout may be carrying a briefing."""
+    """Send what native code prints to stdout to stderr meanwhile: HiGHS 1.12 can printf a debug line, and
+    stdout may be carrying a briefing. C's buffer is flushed before file descriptor 1 is given back."""
     sys.stdout.flush()
     try:
         saved = os.dup(1)
@@ -95,9 +103,11 @@ def c_stdout_to_stderr() -> Iterator[None]:
         yield
         return
     try:
+        flush_c_stdio()
         os.dup2(2, 1)
         yield
     finally:
+        flush_c_stdio()
         os.dup2(saved, 1)
         os.close(saved)
 
