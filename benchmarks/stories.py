@@ -1,66 +1,77 @@
-"""Story clustering against gold stories: ARI, NMI, V-measure, B-cubed F1, stories found, seconds.
+"""Story clustering against gold stories, each development dump cut with the story model fitted without it.
 
-    python -m benchmarks.stories [DUMP.jsonl ...] [--thresholds a,b,...] [--no-write]
+    python -m benchmarks.stories [--no-write]
 
 A dump line's ``story`` field is read here, to score, and nowhere else. All
-articles of a dump form one period (as ``summarizer batch --period all``):
-gold stories span weeks, so day-by-day periods would split them by design.
-Dates are read as ``batch`` reads them (``with_dates``). Five dumps, built at
-run time in a scratch folder (nothing from ../shared/data is written here):
+articles of a dump form one period (as ``summarizer batch --period all``).
+Dates are read as ``batch`` reads them (``with_dates``). The dumps, built at
+run time in a scratch folder where they are derived (nothing from
+../shared/data is written here):
 
-- DUC 2003: ../shared/data/dump_duc2003.jsonl (298 lines, 289 distinct
-  articles, 30 stories; an article in two stories counts in the first);
-- Multi-News: the 250-cluster validation sample, each cluster's documents
-  one story (690 articles, undated, no headlines);
-- MultiLing 2011: the 10 English clusters, each one story (100 WikiNews
-  articles, with headlines and dates);
+- DUC 2003 (289 distinct wire articles, 30 stories; an article in two
+  stories counts in the first), the Gun Violence Archive pool (GVA: 5,602
+  local news articles on 3,347 shooting incidents), ECB+ (922 articles, 85
+  stories, half undated), Multi-News (the 250-cluster validation sample, each
+  cluster one story, undated, no headlines) and MultiLing 2011 (10 clusters,
+  each one story): each cut with the model fitted without it
+  (``benchmarks/results/story_models``);
 - DUC copies: every DUC article five times, each copy with a fifth of its
   sentences dropped (rounded) and the rest shuffled (seeded): 1,445
   articles, 30 stories;
 - DUC big: 3,000 articles, each the shuffled sentences of two or three
   articles of one DUC story, every sentence kept with probability 1/2
-  (seeded): 100 articles a story, 30 stories.
+  (seeded): 100 articles a story, 30 stories;
+- the mix: DUC 2003 and a slice of GVA moved onto DUC's days
+  (``benchmarks.threads.mixed_dump``), one period, each dump's articles
+  scored in the mix and alone, with the model fitted without that dump.
 
-Clustering runs on the nearest-neighbour graph, as ``batch`` runs it; the
-last two columns of the first table give the all-pairs reference
-(``exact_story_labels``: scipy's average linkage on every distance) on the
-same dump, with its time, so the two can be compared.
-
-The threshold is cross-validated on the three development dumps (DUC,
-Multi-News, MultiLing): chosen on one (best ARI on the grid, ties to the
-lowest threshold), reported on the others. Dumps named on the command line
-(with gold ``story`` fields) are scored instead, each one in both roles. Writes the tables to
-benchmarks/results/stories.md, keeping its hand-written ``## Reading``.
+Writes the tables to benchmarks/results/stories.md, keeping its ``## Reading``.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import datetime
 import json
+import os
 import random
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from benchmarks.report import commit, publish, wants_write
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import STORY_THRESHOLD, exact_story_labels, graph_stories, label_stories, story_groups
+from summarizer.batch.stories import story_labels
+from summarizer.batch.story_model import MODEL_VARIABLE, shipped_model
 from summarizer.dates import with_dates
 from summarizer.topics.cluster import first_seen_order
+from summarizer.types import Article
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DUC = DATA / "dump_duc2003.jsonl"
 MULTINEWS = DATA / "multinews_validation_sample250.jsonl"
 MULTILING = DATA / "multiling2011_en.jsonl"
 RESULTS = Path(__file__).resolve().parent / "results" / "stories.md"
-GRID = "1.0,1.25,1.5,1.75,2.0,2.25,2.5,3.0,3.5,4.0,5.0"
-DEVELOPMENT = ("DUC 2003", "Multi-News", "MultiLing 2011")
 COPIES, BIG_ARTICLES, SEED = 5, 3000, 2026
+
+
+@contextlib.contextmanager
+def story_model(path: Path | None) -> Iterator[None]:
+    """Cut with the model at ``path`` (None: the shipped one) inside the block."""
+    before = os.environ.get(MODEL_VARIABLE)
+    if path is not None:
+        os.environ[MODEL_VARIABLE] = str(path)
+    try:
+        yield
+    finally:
+        os.environ.pop(MODEL_VARIABLE, None)
+        if before is not None:
+            os.environ[MODEL_VARIABLE] = before
 
 
 def records(path: Path) -> list[dict[str, Any]]:
@@ -174,98 +185,99 @@ def metrics(truth: Sequence[str], labels: np.ndarray) -> dict[str, float]:
     }
 
 
-class Scored:
-    """One dump: its articles, gold stories, the default labels timed, and labels at every threshold of a grid."""
+def dump_articles(path: Path) -> tuple[list[Article], list[str]]:
+    """A dump's articles, dated as ``batch`` dates them, and their gold stories."""
+    articles = with_dates(read_dumps([str(path)]).articles)
+    gold = gold_stories(path)
+    return articles, [gold[a.ref] for a in articles]
 
-    def __init__(self, name: str, path: Path, thresholds: Sequence[float]) -> None:
-        articles = with_dates(read_dumps([str(path)]).articles)
-        gold = gold_stories(path)
-        self.name, self.count = name, len(articles)
-        self.truth = [gold[a.ref] for a in articles]
+
+def scored_row(name: str, label: str, articles: Sequence[Article], truth: Sequence[str], model: Path | None) -> str:
+    """One table row: the dump cut as one period with ``model`` (None: the shipped one), against gold."""
+    with story_model(model):
         started = time.perf_counter()
-        self.default = label_stories(articles)
-        self.seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        self.exact = exact_story_labels(articles)
-        self.exact_seconds = time.perf_counter() - started
-        groups, texts = story_groups(articles)
-        self.groups = len(texts)
-        labels = graph_stories(texts, thresholds)
-        self.grid = {t: metrics(self.truth, first_seen_order(found[groups])) for t, found in zip(thresholds, labels, strict=True)}
-        print(f"{name}: {self.count} articles, {self.groups} copy groups, {self.seconds:.1f} s", flush=True)
-
-    def row(self) -> str:
-        """The table row at the default threshold."""
-        m = metrics(self.truth, self.default)
-        gold = len(set(self.truth))
-        scores = " | ".join(f"{m[key]:.3f}" for key in ("ari", "nmi", "v", "b3"))
-        exact = metrics(self.truth, self.exact)["ari"]
-        found = f"{int(m['found'])} ({m['found'] / gold - 1:+.0%})"
-        return f"| {self.name} | {self.count} | {self.groups} | {gold} | {found} | {scores} | {self.seconds:.1f} | {exact:.3f} | {self.exact_seconds:.1f} |"
-
-    def best(self) -> float:
-        """The grid threshold of highest ARI (ties: the lowest)."""
-        return max(self.grid, key=lambda t: (round(self.grid[t]["ari"], 12), -t))
+        labels = story_labels(articles)
+        seconds = time.perf_counter() - started
+        cut = shipped_model().cut
+    m = metrics(truth, labels)
+    gold = len(set(truth))
+    change = (m["found"] - gold) / gold
+    found = f"{int(m['found'])} ({change:+.0%})"
+    row = f"| {name} | {label} | {cut} | {len(articles)} | {gold} | {found} | {m['ari']:.3f} | {m['b3']:.3f} | {m['nmi']:.3f} | {seconds:.1f} |"
+    print(row, flush=True)
+    return row
 
 
-def tables(scored: list[Scored], thresholds: Sequence[float], development: Sequence[str] = DEVELOPMENT) -> str:
-    """The Markdown tables: default threshold, cross-validation, and the grid."""
-    lines = [
-        f"### At the default threshold ({STORY_THRESHOLD})",
-        "",
-        "| dump | articles | copy groups | gold stories | stories found | ARI | NMI | V-measure | B-cubed F1 | seconds | all-pairs ARI | all-pairs seconds |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
-        *[s.row() for s in scored],
-        "",
-        "### Cross-validation: threshold chosen on one development dump (best ARI), reported on all",
-        "",
-        "| chosen on | threshold | " + " | ".join(f"{name} ARI (stories)" for name in development) + " |",
-        "|---|---|" + "---|" * len(development),
+def restricted_row(name: str, label: str, articles: Sequence[Article], truth: Sequence[str], labels: np.ndarray, wanted: set[str]) -> str:
+    """One table row for part of a mixed period: the articles whose ids are ``wanted``, scored against gold."""
+    kept = [i for i, a in enumerate(articles) if a.ref in wanted]
+    m = metrics([truth[i] for i in kept], first_seen_order(labels[kept]))
+    gold = len({truth[i] for i in kept})
+    found = f"{int(m['found'])} ({(m['found'] - gold) / gold:+.0%})"
+    row = f"| {name} | {label} | | {len(kept)} | {gold} | {found} | {m['ari']:.3f} | {m['b3']:.3f} | {m['nmi']:.3f} | |"
+    print(row, flush=True)
+    return row
+
+
+HEADER = [
+    "| dump | model | cut | articles | gold stories | stories found | ARI | B-cubed F1 | NMI | seconds |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def held_out_rows(folder: Path) -> list[str]:
+    """Every development dump cut with the model fitted without it, and DUC's copies and big stories."""
+    from benchmarks.story_model import ECB, held_out_path
+    from benchmarks.threads import GVA_YEAR, gva_year
+
+    rows = list(HEADER)
+    dumps = [
+        ("DUC 2003", DUC, "DUC 2003"),
+        (f"GVA {GVA_YEAR}", gva_year(folder), "GVA"),
+        ("ECB+", ECB, "ECB+"),
+        ("Multi-News", multinews_dump(folder), "Multi-News"),
+        ("MultiLing 2011", multiling_dump(folder), "MultiLing 2011"),
     ]
-    chosen_on = [s for s in scored if s.name in development]
-    for source in chosen_on:
-        chosen = source.best()
-        cells = [f"{s.grid[chosen]['ari']:.3f} ({int(s.grid[chosen]['found'])}/{len(set(s.truth))})" + (" *" if s is source else "") for s in chosen_on]
-        lines.append(f"| {source.name} | {chosen} | " + " | ".join(cells) + " |")
-    lines += ["", "`*`: the dump the threshold was chosen on (not held out).", "", "### ARI (stories found) at each threshold", ""]
-    lines.append("| threshold | " + " | ".join(s.name for s in scored) + " |")
-    lines.append("|---|" + "---|" * len(scored))
-    for t in thresholds:
-        mark = " (default)" if t == STORY_THRESHOLD else ""
-        lines.append(f"| {t}{mark} | " + " | ".join(f"{s.grid[t]['ari']:.3f} ({int(s.grid[t]['found'])})" for s in scored) + " |")
-    return "\n".join(lines) + "\n"
+    for name, path, held in dumps:
+        articles, truth = dump_articles(path)
+        rows.append(scored_row(name, f"without {held}", articles, truth, held_out_path([held])))
+    for name, path in (("DUC copies", copies_dump(folder)), ("DUC big", big_dump(folder))):
+        articles, truth = dump_articles(path)
+        rows.append(scored_row(name, "without DUC 2003", articles, truth, held_out_path(["DUC 2003"])))
+    return rows
+
+
+def mixed_rows(folder: Path) -> list[str]:
+    """DUC 2003 and a GVA slice as one period, and each alone, each dump's articles cut with the model fitted without it."""
+    from benchmarks.story_model import held_out_path
+    from benchmarks.threads import mixed_dump
+
+    mix, gva_slice, duc_ids, gva_ids = mixed_dump(folder)
+    rows = list(HEADER)
+    articles, truth = dump_articles(mix)
+    for name, path, ids, held in (("DUC 2003", DUC, duc_ids, "DUC 2003"), ("GVA slice", gva_slice, gva_ids, "GVA")):
+        model = held_out_path([held])
+        with story_model(model):
+            labels = story_labels(articles)
+        alone, alone_truth = dump_articles(path)
+        rows.append(scored_row(name, f"without {held}: alone", alone, alone_truth, model))
+        rows.append(restricted_row(name, f"without {held}: mixed with the other", articles, truth, labels, ids))
+    return rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("dumps", nargs="*", type=Path, help="dumps with gold 'story' fields (default: the five described above)")
-    parser.add_argument("--thresholds", default=GRID, help="comma-separated thresholds of mean scaled similarity (the grid)")
-    parser.add_argument("--no-write", action="store_true", help="print the tables only")
-    args = parser.parse_args()
-    thresholds = sorted({float(t) for t in args.thresholds.split(",")} | {STORY_THRESHOLD})
+    """Score every dump left out, the copies and big stories, and the mix; print the tables and write them."""
+    write = wants_write(__doc__ or "")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        dumps = [(path.name, path) for path in args.dumps] or [
-            ("DUC 2003", DUC),
-            ("Multi-News", multinews_dump(folder)),
-            ("MultiLing 2011", multiling_dump(folder)),
-            ("DUC copies", copies_dump(folder)),
-            ("DUC big", big_dump(folder)),
-        ]
-        scored = [Scored(name, path, thresholds) for name, path in dumps]
-    table = tables(scored, thresholds, [name for name, _ in dumps] if args.dumps else DEVELOPMENT)
-    print(table)
-    if not args.no_write:
-        from benchmarks.quality import commit
-
-        reading = ""
-        if RESULTS.exists():
-            previous = RESULTS.read_text(encoding="utf-8")
-            reading = previous[previous.index("## Reading") :] if "## Reading" in previous else ""
-        named = "".join(f" {str(path).replace(str(DATA), '../shared/data')}" for path in args.dumps)
-        command = "python -m benchmarks.stories" + named + ("" if args.thresholds == GRID else f" --thresholds {args.thresholds}")
-        stamp = f"Commit `{commit()}`, {datetime.date.today().isoformat()}; `{command}`, all articles of a dump as one period (`--period all`)."
-        RESULTS.write_text(f"# Story clustering of `summarizer batch`\n\n{stamp}\n\n{table}\n{reading}", encoding="utf-8")
+        held = held_out_rows(folder)
+        mixed = mixed_rows(folder)
+    intro = (
+        f"Commit `{commit()}`; `python -m benchmarks.stories`: all articles of a dump as one period (`--period all`), each development dump "
+        "cut with the story model fitted and its cut chosen without it (`python -m benchmarks.story_model --write`)."
+    )
+    sections = [("Each dump left out of the model", held), ("Mixed into one period", mixed)]
+    publish(RESULTS, "Story clustering of `summarizer batch`", intro, sections, write)
 
 
 if __name__ == "__main__":

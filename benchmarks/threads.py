@@ -1,32 +1,38 @@
-"""Threads against gold stories: each dated dump read by day (and by week), cut and linked as ``summarizer batch`` does.
+"""Threads against gold stories, each dated dump read by day as ``summarizer batch --period day`` reads it, leaving it out of the model.
 
     python -m benchmarks.threads [--no-write]
 
 Runs ``batch``'s own planning and cutting (``job.plan``, ``link.cut_periods``,
 period after period into a scratch folder, so later periods read the kept
-articles of earlier ones from disk): no model is needed, since stories and
-threads come from the articles' words. Every article then has a thread,
-scored against its gold story over the whole dump:
+articles of earlier ones from disk): no embedding model is needed, since
+stories and threads come from the articles' words and dates. Every article
+then has a thread, scored against its gold story over the whole dump:
 
 - thread ARI and NMI; B-cubed F1;
 - the share of gold stories kept in one thread, and threads found;
 - the ARI of each period's stories against gold within the period (the mean
   over periods of two or more articles, weighted by articles);
-- two baselines from the same run: every period's story a thread of its own
-  (no linking), and the whole dump clustered at once (``--period all``, which
-  sees the future; a ceiling, not a method).
+- the no-linking baseline (every period's story a thread of its own), and
+  the whole dump as one period (``--period all``).
 
-Dumps: DUC 2003 (``dump_duc2003.jsonl``; the development dump), its two
-halves (every other gold story: 15 stories each, the same days), DUC copies
-(every article five times, see ``benchmarks.stories``), and MultiLing 2011
-(whose gold stories are topics spread over years: a check, not a target).
-The context window (``CONTEXT_DAYS``) is varied on DUC by day. Writes
+Each development dump is scored with the story model fitted without it
+(``benchmarks/results/story_models``, written by ``benchmarks.story_model
+--write``): DUC 2003, and one year of the Gun Violence Archive pool (GVA
+2014: 384 articles on 299 incidents). A busier year (2016: 2,515 articles) cut with the model
+fitted without GVA joins incidents wholesale, and average linkage then merges
+one cluster at a time, round after round: it did not finish in a session. The mix puts
+DUC 2003 and a slice of GVA (its articles of as many days as DUC spans,
+moved onto DUC's days) into one dump, and each dump's own articles are
+scored in the mix and alone, with the model fitted without that dump. The
+port strike (``tests/data/port_strike``, eight invented articles on one
+story over four days) uses the shipped model. Writes
 benchmarks/results/threads.md, keeping its hand-written ``## Reading``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import tempfile
 import time
 from collections import Counter
@@ -36,7 +42,8 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.report import commit, publish, wants_write
-from benchmarks.stories import DUC, bcubed_f1, copies_dump, gold_stories, multiling_dump, records, write_dump
+from benchmarks.stories import DUC, bcubed_f1, gold_stories, records, story_model, write_dump
+from benchmarks.story_model import GVA, held_out_path
 from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.job import BatchSettings, plan
@@ -45,7 +52,8 @@ from summarizer.dates import with_dates
 from summarizer.options import Options
 
 RESULTS = Path(__file__).resolve().parent / "results" / "threads.md"
-WINDOWS = (7, 14, 30, 60, 90, 365)
+GVA_YEAR = "2014"
+STRIKE = Path(__file__).resolve().parents[1] / "tests" / "data" / "port_strike" / "port_strike.jsonl"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Run:
     alone: list[str]
     period_ari: float
     seconds: float
+    refs: list[str]
 
 
 def cut_dump(path: Path, period: str, scratch: Path, days: int = threads.CONTEXT_DAYS) -> Run:
@@ -70,26 +79,49 @@ def cut_dump(path: Path, period: str, scratch: Path, days: int = threads.CONTEXT
     started = time.perf_counter()
     tasks = link.cut_periods(plan(dump, settings), outdir, period, days)
     seconds = time.perf_counter() - started
-    truth, found, alone, scores, weights = [], [], [], [], []
+    truth, found, alone, scores, weights, refs = [], [], [], [], [], []
     for task in tasks:
         labels = np.zeros(len(task.articles), dtype=np.int64)
         for number, story in enumerate(task.stories):
             for position in story:
                 labels[position] = number
                 truth.append(gold[task.articles[position].ref])
+                refs.append(task.articles[position].ref)
                 found.append(task.threads[number] if task.threads else f"{task.key}-{number}")
                 alone.append(f"{task.key}-{number}")
         if len(task.articles) > 1:
             scores.append(adjusted_rand_score([gold[a.ref] for a in task.articles], labels))
             weights.append(len(task.articles))
-    return Run(truth, found, alone, float(np.average(scores, weights=weights)) if scores else 1.0, seconds)
+    return Run(truth, found, alone, float(np.average(scores, weights=weights)) if scores else 1.0, seconds, refs)
 
 
-def duc_half(folder: Path, half: int) -> Path:
-    """Every other DUC gold story (sorted by id), from the first (half 0) or the second: a sparser dump of the same news."""
-    rows = records(DUC)
-    stories = sorted({str(row["story"]) for row in rows})[half::2]
-    return write_dump([row for row in rows if str(row["story"]) in stories], folder / f"dump_duc2003_half{half}.jsonl")
+def mixed_dump(folder: Path) -> tuple[Path, Path, set[str], set[str]]:
+    """DUC 2003 and a slice of GVA on the same days: the mix, the GVA slice alone, and each dump's article ids."""
+    duc = records(DUC)
+    days = sorted({row["date"] for row in duc})
+    first, last = datetime.date.fromisoformat(days[0]), datetime.date.fromisoformat(days[-1])
+    gva = records(GVA)
+    start = datetime.date.fromisoformat(sorted(row["date"] for row in gva)[len(gva) // 2])  # the middle of the pool
+    shift = first - start
+    chosen = []
+    for row in gva:
+        day = datetime.date.fromisoformat(row["date"])
+        if start <= day <= start + (last - first):
+            chosen.append(dict(row, date=(day + shift).isoformat()))
+    alone = write_dump(chosen, folder / "dump_gva_slice.jsonl")
+    mix = write_dump(sorted([*duc, *chosen], key=lambda row: (row["date"], str(row["id"]))), folder / "dump_mixed.jsonl")
+    return mix, alone, {str(row["id"]) for row in duc}, {str(row["id"]) for row in chosen}
+
+
+def gva_year(folder: Path, year: str = GVA_YEAR) -> Path:
+    """The GVA articles of one year (2014: 384 articles on 299 incidents): a year of local news, read day by day."""
+    return write_dump([row for row in records(GVA) if str(row["date"]).startswith(year)], folder / f"dump_gva_{year}.jsonl")
+
+
+def restricted(run: Run, refs: Sequence[str], wanted: set[str]) -> tuple[list[str], list[str]]:
+    """The gold stories and threads of the articles of one dump within a run."""
+    kept = [i for i, ref in enumerate(refs) if ref in wanted]
+    return [run.truth[i] for i in kept], [run.found[i] for i in kept]
 
 
 def kept_whole(truth: Sequence[str], found: Sequence[str]) -> float:
@@ -120,53 +152,58 @@ def whole_dump(path: Path) -> tuple[list[str], list[str]]:
     return [gold[a.ref] for a in articles], [str(x) for x in story_labels(articles)]
 
 
-def main_table(dumps: dict[str, Path], scratch: Path) -> list[str]:
-    """Rows: each dump by day and by week, with the no-linking baseline and the whole-dump ceiling."""
-    rows = [
-        "| dump | periods | method | thread ARI | NMI | B-cubed F1 | gold stories kept whole | threads / gold | story ARI within a period | seconds |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
-    for name, path in dumps.items():
-        for period in ("day", "week"):
-            run = cut_dump(path, period, scratch)
-            rows.append(f"| {name} | {period} | linked threads | {scores(run.truth, run.found)} | {run.period_ari:.3f} | {run.seconds:.1f} |")
-            rows.append(f"| {name} | {period} | no linking (baseline) | {scores(run.truth, run.alone)} | {run.period_ari:.3f} | |")
-            print(rows[-2], flush=True)
+HEADER = [
+    "| dump | model | periods | method | ARI | NMI | B-cubed F1 | gold stories kept whole | threads or stories / gold | story ARI within a day | seconds |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def dump_rows(name: str, path: Path, model: Path | None, scratch: Path) -> list[str]:
+    """A dump by day (linked, and the no-linking baseline) and as one period, with ``model``."""
+    label = f"without {model.stem.removeprefix('without_')}" if model is not None else "shipped"
+    with story_model(model):
+        run = cut_dump(path, "day", scratch)
         truth, labels = whole_dump(path)
-        rows.append(f"| {name} | all at once | `--period all` (ceiling) | {scores(truth, labels)} | | |")
+    rows = [
+        f"| {name} | {label} | day | linked threads | {scores(run.truth, run.found)} | {run.period_ari:.3f} | {run.seconds:.1f} |",
+        f"| {name} | {label} | day | no linking (baseline) | {scores(run.truth, run.alone)} | {run.period_ari:.3f} | |",
+        f"| {name} | {label} | all | `--period all` | {scores(truth, labels)} | | |",
+    ]
+    print("\n".join(rows), flush=True)
     return rows
 
 
-def window_table(path: Path, scratch: Path) -> list[str]:
-    """Thread ARI on DUC by day at each context window."""
-    rows = ["| context window (days) | thread ARI | NMI | B-cubed F1 | kept whole | threads / gold | seconds |", "|---|---|---|---|---|---|---|"]
-    for days in WINDOWS:
-        run = cut_dump(path, "day", scratch, days)
-        mark = " (default)" if days == threads.CONTEXT_DAYS else ""
-        rows.append(f"| {days}{mark} | {scores(run.truth, run.found)} | {run.seconds:.1f} |")
-        print(rows[-1], flush=True)
+def mixed_rows(scratch: Path) -> list[str]:
+    """DUC 2003 and the GVA slice by day, each alone and mixed onto the same days, each with the model fitted without it."""
+    mix, gva_slice, duc_ids, gva_ids = mixed_dump(scratch)
+    rows = []
+    for name, path, ids, held in (("DUC 2003", DUC, duc_ids, "DUC 2003"), ("GVA slice", gva_slice, gva_ids, "GVA")):
+        with story_model(held_out_path([held])):
+            mixed = cut_dump(mix, "day", scratch)
+            alone = cut_dump(path, "day", scratch)
+        truth, found = restricted(mixed, mixed.refs, ids)
+        label = f"without {held}"
+        rows.append(f"| {name} | {label} | day | alone | {scores(alone.truth, alone.found)} | {alone.period_ari:.3f} | {alone.seconds:.1f} |")
+        rows.append(f"| {name} | {label} | day | mixed with the other | {scores(truth, found)} | | {mixed.seconds:.1f} |")
+        print("\n".join(rows[-2:]), flush=True)
     return rows
 
 
 def main() -> None:
-    """Score threads on every dump and window; print the tables and write them."""
+    """Score threads on every dump; print the tables and write them."""
     write = wants_write(__doc__ or "")
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
-        dumps = {
-            "DUC 2003": DUC,
-            "DUC half A": duc_half(scratch, 0),
-            "DUC half B": duc_half(scratch, 1),
-            "DUC copies": copies_dump(scratch),
-            "MultiLing 2011": multiling_dump(scratch),
-        }
-        main_rows = main_table(dumps, scratch)
-        windows = window_table(DUC, scratch)
+        rows = list(HEADER)
+        for name, path, held in (("DUC 2003", DUC, "DUC 2003"), (f"GVA {GVA_YEAR}", gva_year(scratch), "GVA")):
+            rows += dump_rows(name, path, held_out_path([held]), scratch)
+        rows += dump_rows("port strike", STRIKE, None, scratch)
+        mixed = HEADER + mixed_rows(scratch)
     intro = (
-        f"Commit `{commit()}`; `python -m benchmarks.threads`: each dump cut and linked period by period, as `batch --period day` "
-        f"(or `week`) does; every article scored by its thread against its gold story. Context window {threads.CONTEXT_DAYS} days."
+        f"Commit `{commit()}`; `python -m benchmarks.threads`: each dump cut and linked day by day, as `batch --period day` does, "
+        f"with the story model fitted without it; every article scored by its thread against its gold story. Context window {threads.CONTEXT_DAYS} days."
     )
-    sections = [("", main_rows), ("Context window (DUC 2003 by day)", windows)]
+    sections = [("Each dump left out of the model", rows), ("Mixed onto the same days", mixed)]
     publish(RESULTS, "Threads of `summarizer batch`", intro, sections, write)
 
 

@@ -17,7 +17,6 @@ import pytest
 
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.periods import period_of
-from summarizer.batch.stories import cluster_stories
 from summarizer.errors import InputError
 from tests.conftest import ROOT, SEEDS, run_cli
 
@@ -126,30 +125,48 @@ def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
 
 
 def test_story_clustering_finds_the_number_of_stories() -> None:
-    from summarizer.batch.stories import story_distances
+    from summarizer.batch.stories import story_labels
+    from summarizer.types import Article
 
     stories = {
-        "quake": "An earthquake struck {} on Monday; rescuers searched collapsed buildings and the death toll from the quake rose in {}.",
-        "election": "Voters in {} chose a new parliament; the ruling party conceded the election as ballots were counted across {}.",
-        "merger": "Shareholders approved the merger of two airlines based in {}; regulators in {} must still clear the airline deal.",
+        "quake": "An earthquake struck Avalon on {}; rescuers searched collapsed buildings in Avalon and the quake's death toll rose to {}.",
+        "election": "Voters in Corvo chose a new parliament on {}; the Corvo Liberal Party conceded as {} ballots were counted.",
+        "merger": "Shareholders of Brisk Air approved its merger with Dunmore Airways on {}; regulators must still clear the {} deal.",
     }
-    places = ["Avalon", "Brisk", "Corvo", "Dunmore"]
-    texts, truth = [], []
-    for number in range(4):
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+    articles, truth = [], []
+    for number, day in enumerate(days):
         for name, template in stories.items():
-            texts.append(template.format(places[number], places[(number + 1) % 4]))
+            figure = 100 * (1 + list(stories).index(name)) + number
+            articles.append(Article(id=len(articles), text=template.format(day, figure), title="", date="2025-03-0" + str(number + 1)))
             truth.append(name)
-    labels = cluster_stories(story_distances(texts), len(texts))
+    labels = story_labels(articles)
     assert len(set(labels.tolist())) == 3
     assert all(len({labels[i] for i, t in enumerate(truth) if t == name}) == 1 for name in stories)
 
 
+def test_the_same_kind_of_event_in_two_places_is_two_stories() -> None:
+    from summarizer.batch.stories import story_labels
+    from summarizer.types import Article
+
+    template = "Four men were wounded in a shooting on {} Street in {} on Sunday night, police said. The {} police have made no arrests."
+    texts = [
+        template.format("Kedzie", "Lawndale", "Lawndale"),
+        template.format("Kedzie", "Lawndale", "Lawndale") + " A vigil was held.",
+        template.format("Marsh", "Hampton", "Hampton"),
+    ]
+    articles = [Article(id=i, text=text, date="2025-03-02") for i, text in enumerate(texts)]
+    assert story_labels(articles).tolist() == [0, 0, 1]
+
+
 def test_unrelated_articles_stay_apart_and_one_article_is_one_story() -> None:
-    from summarizer.batch.stories import story_distances
+    from summarizer.batch.stories import story_labels
+    from summarizer.types import Article
 
     texts = ["Rebels seized the northern city.", "The central bank raised rates.", "A storm flooded coastal towns."]
-    assert len(set(cluster_stories(story_distances(texts), 3).tolist())) == 3
-    assert cluster_stories(story_distances(texts[:1]), 1).tolist() == [0]
+    articles = [Article(id=i, text=text) for i, text in enumerate(texts)]
+    assert len(set(story_labels(articles).tolist())) == 3
+    assert story_labels(articles[:1]).tolist() == [0]
 
 
 # the cache ----------------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ def test_stories_are_found_whatever_their_number_and_labels_come_in_order() -> N
             labels[i] <= max(labels[:i].tolist(), default=-1) + 1 for i in range(len(labels))
         )
     )
-    assert len(set(label_stories(articles, threshold=50.0).tolist())) > len(set(labels.tolist()))  # the threshold cuts
+    assert len(set(label_stories(articles, cut=50.0).tolist())) > len(set(labels.tolist()))  # the threshold cuts
 
 
 def test_labels_are_deterministic_and_independent_of_input_order() -> None:

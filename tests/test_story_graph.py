@@ -10,43 +10,43 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from summarizer.batch import story_graph
-from summarizer.batch.stories import BACKGROUND, SPREAD, cluster_stories, exact_story_labels, label_stories, shared_word_vectors, story_distances
-from summarizer.batch.story_graph import Clusters, Neighbourhood, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
+from summarizer.batch.stories import cluster_stories, exact_story_labels, label_stories, score_matrix
+from summarizer.batch.story_evidence import evidence_blocks, group_of
+from summarizer.batch.story_graph import Clusters, Neighbourhood, Scorer, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
+from summarizer.batch.story_model import shipped_model
 from tests.test_stories import article, period, story_sentences
 
 DUMP = Path(__file__).resolve().parents[2] / "shared" / "data" / "dump_duc2003.jsonl"
 
 
-def scaled_pair_matrix(texts: list[str]) -> np.ndarray:
-    """Every pair's background-scaled similarity, from the all-pairs reference's distances."""
-    from scipy.spatial.distance import squareform
-
-    from summarizer.batch.stories import CAP
-
-    return CAP - squareform(story_distances(texts))
+def scorer_of(texts: list[str]) -> Scorer:
+    """The shipped model's scorer over one article per text."""
+    groups = [group_of([article(i, [text])], [text]) for i, text in enumerate(texts)]
+    return shipped_model().scorer(evidence_blocks(groups))
 
 
-def test_a_cluster_pair_score_is_the_mean_of_its_pairs_scaled_similarities() -> None:
+def pair_matrix(texts: list[str]) -> np.ndarray:
+    """Every pair's log-odds of one story, from the dense reference."""
+    return score_matrix([group_of([article(i, [text])], [text]) for i, text in enumerate(texts)], shipped_model())
+
+
+def test_a_cluster_pair_score_is_the_mean_of_its_pairs_scores() -> None:
     articles, _ = period(stories=4, per_story=5, seed=11)
     texts = [a.text for a in articles]
-    words = shared_word_vectors(texts)
-    hood = neighbourhood(words, BACKGROUND, SPREAD)
-    pairs = scaled_pair_matrix(texts)
+    scorer = scorer_of(texts)
+    pairs = pair_matrix(texts)
     labels = np.array([i % 5 for i in range(len(texts))])
-    from scipy.sparse import diags
-
-    sums: Clusters = cluster_sums(words, (diags(1.0 / hood.spreads) @ words).tocsr(), -hood.means / hood.spreads, labels, 5)
+    sums: Clusters = cluster_sums(scorer, labels, 5)
     left, right = np.array([0, 0, 1, 3]), np.array([1, 4, 2, 4])
     expected = [pairs[np.ix_(labels == p, labels == q)].mean() for p, q in zip(left, right, strict=True)]
     assert np.allclose(pair_scores(sums, left, right), expected, rtol=1e-9, atol=1e-9)
-    edges = scaled_pair_matrix(texts)[hood.heads, hood.tails]
-    assert np.allclose(hood.edge_scores(), edges, rtol=1e-9, atol=1e-9)
+    hood = neighbourhood(scorer, floor=-np.inf)
+    assert np.allclose(hood.scores, pairs[hood.heads, hood.tails], rtol=1e-9, atol=1e-9)
 
 
 def test_the_graph_keeps_a_bounded_number_of_edges_per_text() -> None:
     articles, _ = period(stories=10, per_story=12, seed=12)
-    words = shared_word_vectors([a.text for a in articles])
-    hood = neighbourhood(words, BACKGROUND, SPREAD, k=5)
+    hood = neighbourhood(scorer_of([a.text for a in articles]), floor=-np.inf, k=5)
     assert 0 < len(hood.heads) <= 5 * len(articles)
     assert np.all(hood.heads < hood.tails)
     assert len({(int(h), int(t)) for h, t in zip(hood.heads, hood.tails, strict=True)}) == len(hood.heads)
@@ -58,9 +58,9 @@ def test_graph_and_all_pairs_linkage_cut_the_same_stories(seed: int) -> None:
     rng = random.Random(seed)
     pool = story_sentences(rng)
     articles += [article(900 + n, [s for s in pool if rng.random() < 0.5] or pool[:2]) for n in range(30)]
-    for threshold in (1.0, 2.0, 4.0):
-        graph = label_stories(articles, threshold)
-        assert np.array_equal(graph, exact_story_labels(articles, threshold))
+    for cut in (-1.0, 0.0, 2.0):
+        graph = label_stories(articles, cut)
+        assert np.array_equal(graph, exact_story_labels(articles, cut))
 
 
 def sampled_story_period() -> list[str]:
@@ -76,28 +76,30 @@ def test_with_one_neighbour_each_the_clusters_still_meet_as_in_all_pairs_linkage
     # one neighbour per text: most pairs of the sampled story are not edges, and its parts meet only
     # through the clusters' own best-scoring neighbours, added whenever the merging stalls
     texts = sampled_story_period()
-    words = shared_word_vectors(texts)
-    labels = graph_average_linkage(words, neighbourhood(words, BACKGROUND, SPREAD, k=1), 2.0, k=1)
-    assert np.array_equal(labels, cluster_stories(story_distances(texts), len(texts), 2.0))
+    scorer, cut = scorer_of(texts), shipped_model().cut
+    labels = graph_average_linkage(scorer, neighbourhood(scorer, floor=-np.inf, k=1), cut, k=1)
+    assert np.array_equal(labels, cluster_stories(pair_matrix(texts), cut))
 
 
 def test_without_widening_one_neighbour_each_cuts_differently(monkeypatch: pytest.MonkeyPatch) -> None:
     # the check above can fail: with no widening the sampled story falls into more parts
     texts = sampled_story_period()
-    words = shared_word_vectors(texts)
+    scorer, cut = scorer_of(texts), shipped_model().cut
     monkeypatch.setattr(story_graph, "cluster_neighbours", lambda sums, k: (np.zeros(0, np.int64), np.zeros(0, np.int64)))
-    labels = graph_average_linkage(words, neighbourhood(words, BACKGROUND, SPREAD, k=1), 2.0, k=1)
-    exact = cluster_stories(story_distances(texts), len(texts), 2.0)
+    labels = graph_average_linkage(scorer, neighbourhood(scorer, floor=-np.inf, k=1), cut, k=1)
+    exact = cluster_stories(pair_matrix(texts), cut)
     assert len(set(labels[100:].tolist())) > len(set(exact[100:].tolist()))
 
 
 @pytest.mark.skipif(not DUMP.exists(), reason="../shared/data/dump_duc2003.jsonl is absent")
 def test_on_the_duc_dump_the_graph_cuts_what_all_pairs_linkage_cuts() -> None:
     from summarizer.batch.dump import read_dumps
+    from summarizer.dates import with_dates
 
-    articles = read_dumps([str(DUMP)]).articles
-    for threshold in (1.5, 2.0, 2.5):
-        assert adjusted_rand_score(exact_story_labels(articles, threshold), label_stories(articles, threshold)) == 1.0
+    articles = with_dates(read_dumps([str(DUMP)]).articles)
+    cut = shipped_model().cut
+    for offset in (-1.0, 0.0, 1.0):
+        assert adjusted_rand_score(exact_story_labels(articles, cut + offset), label_stories(articles, cut + offset)) == 1.0
 
 
 def engine_neighbourhoods(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> tuple[Neighbourhood, Neighbourhood]:
@@ -106,13 +108,13 @@ def engine_neighbourhoods(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> 
     from summarizer.options import Options
 
     articles, _ = period(stories=6, per_story=8, seed=21)
-    words = shared_word_vectors([a.text for a in articles])
-    here = neighbourhood(words, BACKGROUND, SPREAD)
-    monkeypatch.setattr(story_graph, "BLOCK_CELLS", 7 * words.shape[0])  # seven rows a block: seven blocks
+    scorer = scorer_of([a.text for a in articles])
+    here = neighbourhood(scorer, floor=-np.inf)
+    monkeypatch.setattr(story_graph, "BLOCK_CELLS", 7 * scorer.x.shape[0])  # seven rows a block: seven blocks
     config = WorkerConfig(Options(), cache=False, cache_max_bytes=0, threads=1)
     engine = PoolEngine(config, 2) if engine_name == "pool" else RayEngine(config, 2, None)
     try:
-        there = neighbourhood(words, BACKGROUND, SPREAD, mapper=engine_mapper(engine))
+        there = neighbourhood(scorer, floor=-np.inf, mapper=engine_mapper(engine))
     finally:
         engine.close()
         if engine_name == "ray":
@@ -127,7 +129,7 @@ def test_the_similarity_pass_on_workers_gives_the_same_bits(monkeypatch: pytest.
     if engine_name == "ray":
         pytest.importorskip("ray")
     here, there = engine_neighbourhoods(monkeypatch, engine_name)
-    for name in ("means", "spreads", "heads", "tails", "similarities"):
+    for name in ("heads", "tails", "scores"):
         assert np.array_equal(getattr(here, name), getattr(there, name)), name
 
 

@@ -2,8 +2,8 @@
 
 Story clustering's one pass over blocks of rows (``story_graph.neighbour_block``)
 is the part of cutting a large period whose time grows with the square of its
-articles. Each block depends only on the TF-IDF matrix and its rows, so the
-blocks can run anywhere: the matrix is shared once per pass (``Shared``: the
+articles. Each block depends only on the evidence rows (``x`` and the weighted ``u``), so the
+blocks can run anywhere: the pair of matrices is shared once per pass (``Shared``: the
 object itself in this process, a file for a local process pool, the object
 store on Ray, so a cluster's nodes need no shared disk), every worker reads it
 once, and the driver puts the blocks back in row order. The result is the same
@@ -36,28 +36,28 @@ class Shared:
 
 @dataclass(frozen=True)
 class BlockJob:
-    """One block of rows of the similarity pass over a shared TF-IDF matrix."""
+    """One block of rows of the similarity pass over a shared pair of evidence matrices."""
 
     shared: Shared
     rows: slice
-    virtual: int
-    spread: float
+    intercept: float
+    floor: float
     k: int
 
 
 @dataclass(frozen=True)
 class BlockResult:
-    """A block's backgrounds (means, spreads) and nearest-neighbour edges (heads, tails, similarities)."""
+    """A block's nearest-neighbour edges (heads, tails, scores)."""
 
     rows: slice
     arrays: tuple[np.ndarray, ...] = field(default=())
 
 
-_READ: dict[str, tuple[Any, Any]] = {}
+_READ: dict[str, tuple[Any, Any, Any]] = {}
 
 
-def resolve(shared: Shared) -> tuple[Any, Any]:
-    """The shared matrix and its transpose (as CSR), read once per process."""
+def resolve(shared: Shared) -> tuple[Any, Any, Any]:
+    """The shared content rows ``x``, the transpose of the weighted rows ``u`` (as CSR) and the time part, read once per process."""
     if shared.key not in _READ:
         if shared.ref is not None:
             import ray
@@ -68,7 +68,8 @@ def resolve(shared: Shared) -> tuple[Any, Any]:
         else:
             matrix = shared.value
         _READ.clear()  # one pass at a time: the previous matrix is done with
-        _READ[shared.key] = (matrix, matrix.T.tocsr())
+        x, u, time = matrix
+        _READ[shared.key] = (x, u.T.tocsr(), time)
     return _READ[shared.key]
 
 
@@ -76,8 +77,8 @@ def run_block(job: BlockJob) -> BlockResult:
     """Compute one block."""
     from summarizer.batch.story_graph import neighbour_block
 
-    matrix, transposed = resolve(job.shared)
-    return BlockResult(job.rows, neighbour_block(matrix, transposed, job.rows, job.virtual, job.spread, job.k))
+    x, u_transposed, time = resolve(job.shared)
+    return BlockResult(job.rows, neighbour_block(x, u_transposed, time, job.rows, job.intercept, job.floor, job.k))
 
 
 def new_key() -> str:
@@ -85,10 +86,10 @@ def new_key() -> str:
     return f"pass-{next(_counter)}"
 
 
-BlockMapper = Callable[[Any, Sequence[slice], int, float, int], list[BlockResult]]
+BlockMapper = Callable[[Any, Sequence[slice], float, float, int], list[BlockResult]]
 
 
-def in_process(matrix: Any, blocks: Sequence[slice], virtual: int, spread: float, k: int) -> list[BlockResult]:
+def in_process(matrix: Any, blocks: Sequence[slice], intercept: float, floor: float, k: int) -> list[BlockResult]:
     """Every block, here, in order."""
     shared = Shared(new_key(), value=matrix)
-    return [run_block(BlockJob(shared, rows, virtual, spread, k)) for rows in blocks]
+    return [run_block(BlockJob(shared, rows, intercept, floor, k)) for rows in blocks]

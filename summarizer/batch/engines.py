@@ -56,11 +56,11 @@ class Engine(Protocol):
 def engine_mapper(engine: Engine) -> BlockMapper:
     """Run the blocks of a similarity pass as jobs on ``engine``, the matrix shared once."""
 
-    def mapper(matrix: Any, blocks: Sequence[slice], virtual: int, spread: float, k: int) -> list[BlockResult]:
+    def mapper(matrix: Any, blocks: Sequence[slice], intercept: float, floor: float, k: int) -> list[BlockResult]:
         shared = engine.share(matrix)
         try:
             for rows in blocks:
-                engine.submit(BlockJob(shared, rows, virtual, spread, k))
+                engine.submit(BlockJob(shared, rows, intercept, floor, k))
             results = [engine.next_result() for _ in blocks]
         finally:
             engine.unshare(shared)

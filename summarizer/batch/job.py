@@ -23,8 +23,9 @@ from summarizer.batch.dump import Dump
 from summarizer.batch.engines import Engine, EngineFactory, engine_mapper
 from summarizer.batch.index import period_summary, top_markdown
 from summarizer.batch.link import cut_periods, threaded
-from summarizer.batch.periods import group_by_period
+from summarizer.batch.periods import UNDATED, group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
+from summarizer.batch.story_model import shipped_model
 from summarizer.batch.thread_files import CONTEXT_FILE, threads_markdown, threads_record
 from summarizer.dates import with_dates
 from summarizer.errors import InputError, Interrupted
@@ -58,13 +59,15 @@ class Outcome:
     malformed: int
     repeated: int
     seconds: float
+    undated: int = 0
 
     def line(self, outdir: Path) -> str:
         """The closing summary line."""
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        undated = f" ({plural(self.undated, 'undated article')} cut in a period of their own)" if self.undated else ""
         return (
             f"batch: {plural(self.periods, 'period')} briefed ({self.skipped} more unchanged, skipped), {plural(self.articles, 'article')}, "
-            f"{plural(self.stories, 'story')}; {plural(self.malformed, 'malformed line')}, {plural(self.repeated, 'repeated article')}; "
+            f"{plural(self.stories, 'story')}{undated}; {plural(self.malformed, 'malformed line')}, {plural(self.repeated, 'repeated article')}; "
             f"{self.seconds:.1f} s, {rate:.1f} articles/s -> {outdir / 'index.md'} (open {outdir / 'index.html'} in a browser)"
         )
 
@@ -81,6 +84,7 @@ def period_digest(articles: Sequence[Article], settings: BatchSettings) -> str:
         "period": settings.period,
         "options": settings.options.as_record(),
         "model": settings.model_identity,
+        "story_model": dataclasses.asdict(shipped_model()),
         "articles": [dataclasses.asdict(dataclasses.replace(a, id=0, path="")) for a in articles],
     }
     return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
@@ -264,4 +268,5 @@ def run_job(dump: Dump, outdir: Path, settings: BatchSettings, force: bool, engi
             stop.detail = f"all {plural(len(todo), 'period')} written to {outdir}, but not the top index; rerun the same command to write it"
             raise
     seconds = time.perf_counter() - started
-    return Outcome(len(todo), len(tasks) - len(todo), articles, stories, len(dump.problems), len(dump.duplicates), seconds)
+    undated = sum(len(task.articles) for task in tasks if task.key == UNDATED and settings.period != "all")
+    return Outcome(len(todo), len(tasks) - len(todo), articles, stories, len(dump.problems), len(dump.duplicates), seconds, undated)

@@ -1,6 +1,7 @@
 """Cut the periods to do into stories, in period order, each linked to the threads of the periods before it.
 
-Cutting needs no model (TF-IDF over the articles), so it is done before any
+Cutting needs no embedding model (the story model reads words, names, figures
+and dates), so it is done before any
 embedding: a period's threads depend on the periods before it, those of this
 run and those already on disk, so the periods are cut one after another,
 however many workers then embed and brief them. The similarity pass of each

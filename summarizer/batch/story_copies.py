@@ -59,16 +59,11 @@ def shingle_matrix(texts: Sequence[str], width: int = SHINGLE) -> Any:
     return csr_matrix((np.ones(len(columns), dtype=np.float32), columns, indptr), shape=(len(texts), max(len(distinct), 1)))
 
 
-def copy_groups(texts: Sequence[str], containment: float = COPY_CONTAINMENT) -> np.ndarray:
-    """A group id per text (0.. in order of first appearance): texts joined through near-copy pairs share one."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    from summarizer.topics.cluster import first_seen_order
-
+def copy_pairs(texts: Sequence[str], containment: float = COPY_CONTAINMENT) -> tuple[np.ndarray, np.ndarray]:
+    """Every near-copy pair (i < j): at least ``containment`` of the shorter text's shingles are in the other."""
     n = len(texts)
     if n < 2:
-        return np.zeros(n, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     shingles = shingle_matrix(texts)
     transposed = shingles.T.tocsr()
     sizes = np.diff(shingles.indptr)
@@ -81,6 +76,24 @@ def copy_groups(texts: Sequence[str], containment: float = COPY_CONTAINMENT) -> 
         keep = (row < col) & (shorter > 0) & (shared.data >= containment * np.maximum(shorter, 1))
         rows.append(row[keep])
         cols.append(col[keep])
-    row, col = np.concatenate(rows), np.concatenate(cols)
-    graph = coo_matrix((np.ones(len(row)), (row, col)), shape=(n, n)).tocsr()
+    row, col = np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
+    order = np.lexsort((col, row))
+    return row[order], col[order]
+
+
+def joined(count: int, row: np.ndarray, col: np.ndarray) -> np.ndarray:
+    """A group id per item (0.. in order of first appearance): the connected components of the given pairs."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from summarizer.topics.cluster import first_seen_order
+
+    if count < 2:
+        return np.zeros(count, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(row)), (row, col)), shape=(count, count)).tocsr()
     return first_seen_order(connected_components(graph, directed=False)[1])
+
+
+def copy_groups(texts: Sequence[str], containment: float = COPY_CONTAINMENT) -> np.ndarray:
+    """A group id per text (0.. in order of first appearance): texts joined through near-copy pairs share one."""
+    return joined(len(texts), *copy_pairs(texts, containment))

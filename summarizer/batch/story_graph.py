@@ -1,23 +1,21 @@
 """Average linkage over a sparse nearest-neighbour graph, in memory that grows linearly with a period's articles.
 
-The exact method held the distance of every pair of articles (10,000 articles:
-400 MB; 100,000: 40 GB). Here:
+The score of two texts is the story model's log-odds that they are one story,
+``x_i . u_j + b`` (``story_model``): ``x`` stacks each text's evidence rows,
+``u`` the same rows times the model's weights, ``b`` its intercept. It depends
+on the two texts alone, never on the rest of the period.
 
-1. **One pass over blocks of rows** of the sparse product of the TF-IDF rows
-   gives each text's background (mean and spread of its similarity to all
-   the others, exactly as before) and its ``NEIGHBOURS`` most similar texts.
-   Only those edges are kept: memory grows with texts times neighbours. The
-   pass's time still grows with the square of the texts, but as sparse
-   products with a small constant.
-2. **Average linkage never needs the pairs themselves.** The mean scaled
-   similarity of two clusters C and D is
+1. **One pass over blocks of rows** of the sparse product ``x u^T`` keeps
+   each text's ``NEIGHBOURS`` best-scoring texts. Only those edges are kept:
+   memory grows with texts times neighbours. The pass's time still grows with
+   the square of the texts, but as sparse products with a small constant.
+2. **Average linkage never needs the pairs themselves.** The mean score of
+   two clusters C and D is
 
-       ( ½ (X_C · U_D + U_C · X_D) + ½ (|D| A_C + |C| A_D) ) / (|C| |D|)
+       ½ (X_C · U_D + U_C · X_D) / (|C| |D|) + b
 
-   where X_C sums C's TF-IDF rows, U_C sums them divided by each text's
-   spread, and A_C sums ``-mean / spread``: cosine similarity is bilinear,
-   and the background scaling is separable. So the score of any two
-   clusters is exact, from their sums.
+   where X_C sums C's ``x`` rows and U_C its ``u`` rows: the score is
+   bilinear, so the score of any two clusters is exact, from their sums.
 3. **Reciprocal nearest neighbours merge in rounds** (RAC: Sumengen et al.
    2021, "Scaling hierarchical agglomerative clustering to billion-sized
    datasets"): every cluster finds its best partner among the clusters its
@@ -50,20 +48,45 @@ PAIR_CELLS = 4_000_000  # stored entries of the cluster sums gathered at once to
 
 
 @dataclass(frozen=True)
-class Neighbourhood:
-    """Each text's background (mean, spread) and its nearest neighbours as edges (head < tail, no repeats), with
-    their cosine similarities."""
+class TimeScore:
+    """The part of the score that depends on two texts' days alone: weighted triangular kernels of the gap (undated:
+    ``nan``, no time evidence). Their rows are in ``x`` and ``u`` too; the neighbour pass computes this part from the
+    days instead, since every pair of one day shares all its entries."""
 
-    means: np.ndarray
-    spreads: np.ndarray
+    days: np.ndarray
+    kernels: tuple[tuple[int, float], ...]
+
+    def block(self, rows: slice) -> np.ndarray:
+        """The time part of the score of each text of ``rows`` with every text."""
+        gap = np.abs(self.days[rows, None] - self.days[None, :])
+        dated = ~np.isnan(gap)
+        gap = np.where(dated, gap, np.inf)
+        total = np.zeros(gap.shape)
+        for width, weight in self.kernels:
+            total = total + weight * np.maximum(0.0, 1.0 - gap / width)
+        return total
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Pairs' log-odds of one story as a dot product: ``x_i . u_j + intercept`` (rows of ``x`` and ``u`` per text),
+    and the same split as content rows (``content_x``, ``content_u``) plus the ``time`` part, for the neighbour pass."""
+
+    x: Any
+    u: Any
+    intercept: float
+    content_x: Any
+    content_u: Any
+    time: TimeScore
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """Each text's nearest neighbours as edges (head < tail, no repeats), with their scores."""
+
     heads: np.ndarray
     tails: np.ndarray
-    similarities: np.ndarray
-
-    def edge_scores(self) -> np.ndarray:
-        """The background-scaled similarity of every edge: the mean of its z-scores from both ends."""
-        head, tail, cosine = self.heads, self.tails, self.similarities
-        return 0.5 * ((cosine - self.means[head]) / self.spreads[head] + (cosine - self.means[tail]) / self.spreads[tail])
+    scores: np.ndarray
 
 
 def row_blocks(count: int) -> list[slice]:
@@ -85,39 +108,26 @@ def nearest(block: np.ndarray, first: int, k: int, floor: float = 0.0) -> tuple[
     return rows[positive] + first, columns[positive], values[positive]
 
 
-def neighbour_block(words: Any, transposed: Any, rows_of: slice, virtual: int, spread: float, k: int) -> tuple[np.ndarray, ...]:
-    """One block of rows of the pass: (means, spreads, heads, tails, similarities) of those rows."""
-    n = words.shape[0]
-    count = n - 1 + virtual
-    block = np.asarray((words[rows_of] @ transposed).toarray(), dtype=np.float64)
+def neighbour_block(x: Any, u_transposed: Any, time: TimeScore, rows_of: slice, intercept: float, floor: float, k: int) -> tuple[np.ndarray, ...]:
+    """One block of rows of the pass: (heads, tails, scores) of each row's ``k`` best partners scoring above ``floor``."""
+    block = np.asarray((x[rows_of] @ u_transposed).toarray(), dtype=np.float64) + time.block(rows_of) + intercept
     first = rows_of.start
     rows = np.arange(first, rows_of.stop)
-    block[rows - first, rows] = 0.0  # not its own neighbour
-    mean = block.sum(axis=1) / count
-    squares = ((block - mean[:, None]) ** 2).sum(axis=1) - mean**2  # the zeroed diagonal is not a value
-    spreads = np.sqrt((squares + virtual * (mean**2 + spread**2)) / count)
-    block[rows - first, rows] = -np.inf
-    return (mean, spreads, *nearest(block, first, k))
+    block[rows - first, rows] = -np.inf  # not its own neighbour
+    return nearest(block, first, k, floor)
 
 
-def neighbourhood(words: Any, virtual: int, spread: float, k: int = NEIGHBOURS, mapper: BlockMapper | None = None) -> Neighbourhood:
-    """Backgrounds and nearest-neighbour edges of unit TF-IDF rows, one block of rows at a time (on the workers
-    ``mapper`` sends the blocks to, else here).
-
-    The background of a text counts ``virtual`` unrelated texts (similarity 0,
-    spread ``spread``) besides the real ones, so that small periods have one.
-    """
-    n = words.shape[0]
-    means = np.zeros(n)
-    spreads = np.full(n, spread)
-    results = sorted((mapper or in_process)(words, row_blocks(n), virtual, spread, k), key=lambda result: result.rows.start)
-    for result in results:
-        means[result.rows], spreads[result.rows] = result.arrays[0], result.arrays[1]
+def neighbourhood(scorer: Scorer, floor: float, k: int = NEIGHBOURS, mapper: BlockMapper | None = None) -> Neighbourhood:
+    """The nearest-neighbour edges of every text scoring above ``floor``, one block of rows at a time (on the workers
+    ``mapper`` sends the blocks to, else here)."""
+    n = scorer.x.shape[0]
+    shared = (scorer.content_x, scorer.content_u, scorer.time)
+    results = sorted((mapper or in_process)(shared, row_blocks(n), scorer.intercept, floor, k), key=lambda result: result.rows.start)
     if not results:
-        return Neighbourhood(means, spreads, np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    heads, tails, values = (np.concatenate([result.arrays[i] for result in results]) for i in (2, 3, 4))
+        return Neighbourhood(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+    heads, tails, values = (np.concatenate([result.arrays[i] for result in results]) for i in (0, 1, 2))
     head, tail, first_of = unique_pairs(heads, tails)
-    return Neighbourhood(means, spreads, head, tail, values[first_of])
+    return Neighbourhood(head, tail, values[first_of])
 
 
 def unique_pairs(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -130,21 +140,21 @@ def unique_pairs(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.nd
 
 @dataclass
 class Clusters:
-    """The clusters' sums: TF-IDF rows (``x``), rows over spreads (``u``), ``-mean / spread`` (``a``), sizes."""
+    """The clusters' sums of ``x`` rows and of ``u`` rows, their sizes, and the scorer's intercept."""
 
     x: Any
     u: Any
-    a: np.ndarray
     size: np.ndarray
+    intercept: float
 
 
-def cluster_sums(words: Any, scaled: Any, offsets: np.ndarray, labels: np.ndarray, count: int) -> Clusters:
+def cluster_sums(scorer: Scorer, labels: np.ndarray, count: int) -> Clusters:
     """Sum each cluster's rows (clusters numbered 0..count-1)."""
     from scipy.sparse import csr_matrix
 
     n = len(labels)
     membership = csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(count, n))
-    return Clusters((membership @ words).tocsr(), (membership @ scaled).tocsr(), membership @ offsets, np.asarray(membership.sum(axis=1)).ravel())
+    return Clusters((membership @ scorer.x).tocsr(), (membership @ scorer.u).tocsr(), np.asarray(membership.sum(axis=1)).ravel(), scorer.intercept)
 
 
 def pair_chunks(cost: np.ndarray, budget: int = PAIR_CELLS) -> list[slice]:
@@ -160,15 +170,14 @@ def pair_chunks(cost: np.ndarray, budget: int = PAIR_CELLS) -> list[slice]:
 
 
 def pair_scores(sums: Clusters, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The mean scaled similarity of each cluster pair, exact, from the clusters' sums. A big cluster's sum has
+    """The mean score of each cluster pair, exact, from the clusters' sums. A big cluster's sum has
     many entries, so pairs are scored in chunks of bounded entries, not of a fixed count."""
     scores = np.empty(len(left))
     stored = np.diff(sums.x.indptr)
     for chunk in pair_chunks(stored[left] + stored[right]):
         p, q = left[chunk], right[chunk]
         cross = np.asarray(sums.x[p].multiply(sums.u[q]).sum(axis=1)).ravel() + np.asarray(sums.u[p].multiply(sums.x[q]).sum(axis=1)).ravel()
-        background = sums.size[q] * sums.a[p] + sums.size[p] * sums.a[q]
-        scores[chunk] = 0.5 * (cross + background) / (sums.size[p] * sums.size[q])
+        scores[chunk] = 0.5 * cross / (sums.size[p] * sums.size[q]) + sums.intercept
     return scores
 
 
@@ -205,10 +214,9 @@ def compact(target: np.ndarray) -> np.ndarray:
 
 
 def block_scores(sums: Clusters, rows: slice, transposed_x: Any, transposed_u: Any) -> np.ndarray:
-    """The scores of a block of clusters against every cluster (as ``pair_scores``, for whole rows at once)."""
+    """The mean scores of a block of clusters against every cluster (as ``pair_scores``, for whole rows at once)."""
     cross = np.asarray((sums.x[rows] @ transposed_u).toarray(), dtype=np.float64) + np.asarray((sums.u[rows] @ transposed_x).toarray(), dtype=np.float64)
-    size, offset = sums.size[rows, None], sums.a[rows, None]
-    return 0.5 * (cross + sums.size[None, :] * offset + size * sums.a[None, :]) / (size * sums.size[None, :])
+    return 0.5 * cross / (sums.size[rows, None] * sums.size[None, :]) + sums.intercept
 
 
 def cluster_neighbours(sums: Clusters, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -240,17 +248,13 @@ def carried_pairs(merged: np.ndarray, left: np.ndarray, right: np.ndarray, score
     return pairs[:, 0], pairs[:, 1], scores[first], stale
 
 
-def graph_average_linkage(words: Any, hood: Neighbourhood, threshold: float, k: int = NEIGHBOURS) -> np.ndarray:
-    """A cluster number per text: average linkage on the background-scaled similarities, cut at ``threshold``."""
-    from scipy.sparse import diags
-
-    n = words.shape[0]
-    scaled = (diags(1.0 / hood.spreads) @ words).tocsr()
-    offsets = -hood.means / hood.spreads
+def graph_average_linkage(scorer: Scorer, hood: Neighbourhood, threshold: float, k: int = NEIGHBOURS) -> np.ndarray:
+    """A cluster number per text: average linkage on the story scores, joining while the mean is at least ``threshold``."""
+    n = scorer.x.shape[0]
     labels = np.arange(n)
     left, right = hood.heads, hood.tails
-    sums = cluster_sums(words, scaled, offsets, labels, n)
-    scores = hood.edge_scores()
+    sums = cluster_sums(scorer, labels, n)
+    scores = hood.scores
     widened = False
     while True:
         merged = merge_round(left, right, scores, len(sums.size), threshold)
@@ -266,6 +270,6 @@ def graph_average_linkage(words: Any, hood: Neighbourhood, threshold: float, k: 
             continue
         widened = False
         labels = merged[labels]
-        sums = cluster_sums(words, scaled, offsets, labels, int(merged.max()) + 1)
+        sums = cluster_sums(scorer, labels, int(merged.max()) + 1)
         left, right, scores, stale = carried_pairs(merged, left, right, scores)
         scores[stale] = pair_scores(sums, left[stale], right[stale])

@@ -13,8 +13,9 @@ clustering of ``stories`` as its similarity: earlier threads are never
 re-cut, so their ids stay stable, and a period is linked from what earlier
 periods stored (their ``threads.jsonl.gz``), not from their inputs.
 
-The context does double duty: a period of four articles is cut against a
-background of hundreds, as a whole dump would be, instead of alone.
+The story decision is absolute (``story_model``): the context changes how a
+period is cut only through the earlier articles themselves (a story whose
+first reports were days ago joins them), never by being a background.
 """
 
 from __future__ import annotations
