@@ -155,3 +155,17 @@ def test_threads_are_incremental_stable_and_byte_identical(tmp_path: Path) -> No
     (whole / "2025-03-02" / "articles.jsonl.gz").unlink()  # a period missing its kept articles is redone
     again = run_cli("batch", str(tmp_path / "both.jsonl"), "-o", str(whole), "--period", "day")
     assert "1 period briefed" in again.stdout and files_of(whole) == files_of(step)
+
+
+def test_undated_articles_are_cut_into_stories_of_their_own_period_and_counted(tmp_path: Path) -> None:
+    dated = dump_lines({"2025-03-01": {"volcano": 2, "football": 2}})
+    undated = [
+        json.dumps({"id": f"undated-{json.loads(line)['id']}", "text": json.loads(line)["text"]})
+        for line in dump_lines({"2025-03-02": {"volcano": 2, "budget": 2}})
+    ]
+    (tmp_path / "dump.jsonl").write_text("\n".join(dated + undated) + "\n")
+    result = run_cli("batch", str(tmp_path / "dump.jsonl"), "-o", str(tmp_path / "out"), "--period", "day")
+    assert result.returncode == 0, result.stderr
+    assert "4 undated articles cut in a period of their own" in result.stdout
+    index = json.loads((tmp_path / "out" / "undated" / "index.json").read_text())
+    assert sorted(len(story["articles"]) for story in index["stories"]) == [2, 2]
