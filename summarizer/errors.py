@@ -14,7 +14,7 @@ class InputError(SummarizerError):
 
 
 class ModelError(SummarizerError):
-    """The embedding model cannot be found or loaded."""
+    """A model (the embedding model, or the story model) cannot be found or loaded."""
 
     exit_code = 3
 

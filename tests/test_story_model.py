@@ -13,6 +13,7 @@ from sklearn.metrics import adjusted_rand_score
 from summarizer.batch.stories import judged_texts, story_groups, story_labels
 from summarizer.batch.story_evidence import BLOCKS, day_kernel_rows, evidence_blocks, figure_weights, group_of, name_weights, rarity
 from summarizer.batch.story_model import MODEL_VARIABLE, model_at, shipped_model
+from summarizer.errors import ModelError
 from summarizer.types import Article
 from tests.test_stories import article, period, story_sentences
 
@@ -102,5 +103,16 @@ def test_the_shipped_model_names_every_block_and_another_can_be_named(tmp_path: 
     assert story_labels(strike_articles()).tolist() == list(range(8))  # nothing joins at that cut
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps({"weights": {"body": 1.0}, "intercept": 0.0, "cut": 0.0}))
-    with pytest.raises(ValueError, match="cannot read the story model"):
+    with pytest.raises(ModelError, match="cannot read the story model"):
         model_at(str(broken))
+
+
+def test_a_story_model_that_cannot_be_read_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    import os
+
+    from tests.conftest import run_cli
+
+    (tmp_path / "dump.jsonl").write_text(STRIKE.read_text(encoding="utf-8"))
+    result = run_cli("batch", str(tmp_path / "dump.jsonl"), "-o", str(tmp_path / "out"), env={**os.environ, MODEL_VARIABLE: str(tmp_path / "absent.json")})
+    assert result.returncode == 3
+    assert "cannot read the story model" in result.stderr and "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -27,9 +27,10 @@ from typing import Any
 
 from summarizer.batch.story_evidence import BLOCKS, MONTH_DAYS, NEAR_DAYS, TIME_BLOCKS
 from summarizer.batch.story_graph import Scorer, TimeScore
+from summarizer.errors import ModelError
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
-MODEL_VARIABLE = "SUMMARIZER_STORY_MODEL"  # the path of another fitted model (``benchmarks/story_model.py --save``)
+MODEL_VARIABLE = "SUMMARIZER_STORY_MODEL"  # the path of another fitted model (as ``benchmarks/story_model.py --write`` writes them)
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,11 @@ def model_from(data: dict[str, Any]) -> StoryModel:
 
 @functools.lru_cache(maxsize=4)
 def model_at(path: str) -> StoryModel:
-    """The model in a JSON file (read once per path); an unreadable one is a clear error."""
+    """The model in a JSON file (read once per path); an unreadable one is a ``ModelError`` (one line, exit 3)."""
     try:
         return model_from(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"cannot read the story model {path}: {error}") from error
+        raise ModelError(f"cannot read the story model {path} ({MODEL_VARIABLE} names it): {error}") from error
 
 
 def shipped_model() -> StoryModel:

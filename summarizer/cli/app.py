@@ -23,7 +23,11 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: importing rich for it costs more than the rest of --help
 )
 app.command(help="Print a briefing of the articles in PATH... (folders, files, or - for stdin).")(brief)
-app.command(help="Brief a news dump: one briefing per story per day (or week), on this machine or a Ray cluster.")(batch)
+app.command(
+    help="Brief a news dump: one briefing per story per day (or week), on this machine or a Ray cluster. Whether two articles are one "
+    "story is decided for the pair alone by a small fitted model (headline and lead words, names, figures, days apart); "
+    "SUMMARIZER_STORY_MODEL=FILE.json uses another one."
+)(batch)
 app.command(help="Score systems against human reference summaries (ROUGE), side by side with classic baselines; 'bench convert' reads datasets.")(bench)
 app.command(name="bench-convert", hidden=True)(convert)  # reached as "bench convert" (see command_line)
 
