@@ -5,7 +5,7 @@
 For every development dump (DUC 2003, the Gun Violence Archive pool, ECB+,
 Multi-News, MultiLing 2011), near-copies are folded as ``batch`` folds them,
 and the candidate pairs are each group's nearest neighbours by plain
-evidence (lead and names cosines, 30 a group) plus every same-story
+evidence (names and near-lead cosines, 30 a group) plus every same-story
 pair. Each pair's evidence (``story_evidence.BLOCKS``) and gold label
 (same story or not) is one training row.
 
@@ -47,7 +47,7 @@ NEARBY_DAYS = 7
 SEED = 2026
 SELECTION_ARTICLES = 1000
 HELD_OUT = Path(__file__).resolve().parent / "results" / "story_models"
-PLAIN = StoryModel({name: 1.0 if name in ("lead", "names") else 0.0 for name in BLOCKS}, 0.0, 0.0)
+PLAIN = StoryModel({name: 1.0 if name in ("names", "lead_near") else 0.0 for name in BLOCKS}, 0.0, 0.0)
 
 
 @dataclass

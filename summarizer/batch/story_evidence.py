@@ -5,11 +5,12 @@ evidence, so that the dot product of two articles' rows *is* that evidence
 for the pair, and it depends on the two articles alone, never on what else
 arrived in the period:
 
-- ``lead``: the headline and the opening words (``LEAD_WORDS``), where a
-  news story says what happened, where and to whom: ``1 + ln(tf)`` times each
-  word's rarity in general English (Speer's wordfreq: ``ZIPF_CEILING`` minus
-  the word's Zipf frequency, so "said" weighs nothing and a town's name weighs
-  most), unit length: a cosine with a fixed, corpus-free idf;
+- the lead (headline and opening words, ``LEAD_WORDS``), where a news story
+  says what happened, where and to whom: ``1 + ln(tf)`` times each word's
+  rarity in general English (Speer's wordfreq: ``ZIPF_CEILING`` minus the
+  word's Zipf frequency, so "said" weighs nothing and a town's name weighs
+  most), unit length: a cosine with a fixed, corpus-free idf. It counts only
+  as ``lead_near`` below;
 - ``names``: capitalised names (one word or several, not the first word of a
   sentence), each once, weighted by its rarity: the people and places;
 - ``figures``: the numbers an article states (ages, tolls, sums), each once;
@@ -18,16 +19,16 @@ arrived in the period:
   dot product of shifted one-hot day bins; 0 when either is undated (whether
   an article is dated says nothing of its story, and in ECB+ it marks one half
   of the corpus, so it is not evidence);
-- ``names_near``, ``lead_near``: products of a content block and the near
+- ``names_near``, ``lead_near``: the names and the lead times the near
   kernel (row by row Kronecker products, so their dot product is the product
-  of the two), so that shared names weigh more between articles days apart
-  than between articles months apart.
+  of the two): shared names weigh more between articles days apart than
+  between articles months apart, and a shared lead counts only then.
 
-The words of the whole text are not a block: between two reports of the same
-kind of event (two shootings, two earthquakes) they agree as much as between
-two reports of one event, and a model that leaned on them, fitted without the
-Gun Violence Archive pool, joined its incidents wholesale
-(``benchmarks/results/stories.md``).
+Neither the words of the whole text nor the lead on its own are blocks:
+between two reports of the same kind of event (two shootings, two
+earthquakes) they agree as much as between two reports of one event, and a
+model that leaned on them, fitted without the Gun Violence Archive pool,
+joined its incidents wholesale (``benchmarks/results/stories.md``).
 
 The story model (``story_model``) weighs these blocks and adds a constant,
 so a pair's log-odds of one story is a dot product and the mean log-odds of
@@ -50,7 +51,7 @@ from summarizer.text.tfidf import english_stop_words
 from summarizer.topics.noun_phrases import CALENDAR
 from summarizer.types import Article
 
-BLOCKS = ("lead", "names", "figures", "near", "month", "names_near", "lead_near")
+BLOCKS = ("names", "figures", "near", "month", "names_near", "lead_near")
 TIME_BLOCKS = ("near", "month")  # blocks that depend on the two dates alone
 ZIPF_CEILING = 6.0  # Zipf 6 is one word in a thousand ("said", "people"): weight 0
 UNSEEN_ZIPF = 1.0  # a word wordfreq does not list is as rare as its rarest listed words
@@ -205,7 +206,7 @@ def evidence_blocks(groups: Sequence[Group]) -> dict[str, Any]:
         "month": day_kernel_rows(days, MONTH_DAYS),
     }
     blocks["names_near"] = row_products(blocks["names"], blocks["near"])
-    blocks["lead_near"] = row_products(blocks["lead"], blocks["near"])
+    blocks["lead_near"] = row_products(blocks.pop("lead"), blocks["near"])
     blocks["days"] = np.array([np.nan if day is None else float(day) for day in days])
     return blocks
 
