@@ -61,7 +61,7 @@ COPIES, BIG_ARTICLES, SEED = 5, 3000, 2026
 
 
 @contextlib.contextmanager
-def story_model(path: Path | None) -> Iterator[None]:
+def using_model(path: Path | None) -> Iterator[None]:
     """Cut with the model at ``path`` (None: the shipped one) inside the block."""
     before = os.environ.get(MODEL_VARIABLE)
     if path is not None:
@@ -194,7 +194,7 @@ def dump_articles(path: Path) -> tuple[list[Article], list[str]]:
 
 def scored_row(name: str, label: str, articles: Sequence[Article], truth: Sequence[str], model: Path | None) -> str:
     """One table row: the dump cut as one period with ``model`` (None: the shipped one), against gold."""
-    with story_model(model):
+    with using_model(model):
         started = time.perf_counter()
         labels = story_labels(articles)
         seconds = time.perf_counter() - started
@@ -257,7 +257,7 @@ def mixed_rows(folder: Path) -> list[str]:
     articles, truth = dump_articles(mix)
     for name, path, ids, held in (("DUC 2003", DUC, duc_ids, "DUC 2003"), ("GVA slice", gva_slice, gva_ids, "GVA")):
         model = held_out_path([held])
-        with story_model(model):
+        with using_model(model):
             labels = story_labels(articles)
         alone, alone_truth = dump_articles(path)
         rows.append(scored_row(name, f"without {held}: alone", alone, alone_truth, model))

@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.report import commit, publish, wants_write
-from benchmarks.stories import DUC, bcubed_f1, gold_stories, records, story_model, write_dump
+from benchmarks.stories import DUC, bcubed_f1, gold_stories, records, using_model, write_dump
 from benchmarks.story_model import GVA, held_out_path
 from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
@@ -161,7 +161,7 @@ HEADER = [
 def dump_rows(name: str, path: Path, model: Path | None, scratch: Path) -> list[str]:
     """A dump by day (linked, and the no-linking baseline) and as one period, with ``model``."""
     label = f"without {model.stem.removeprefix('without_')}" if model is not None else "shipped"
-    with story_model(model):
+    with using_model(model):
         run = cut_dump(path, "day", scratch)
         truth, labels = whole_dump(path)
     rows = [
@@ -178,7 +178,7 @@ def mixed_rows(scratch: Path) -> list[str]:
     mix, gva_slice, duc_ids, gva_ids = mixed_dump(scratch)
     rows = []
     for name, path, ids, held in (("DUC 2003", DUC, duc_ids, "DUC 2003"), ("GVA slice", gva_slice, gva_ids, "GVA")):
-        with story_model(held_out_path([held])):
+        with using_model(held_out_path([held])):
             mixed = cut_dump(mix, "day", scratch)
             alone = cut_dump(path, "day", scratch)
         truth, found = restricted(mixed, mixed.refs, ids)

@@ -47,7 +47,7 @@ from typing import Any
 
 import numpy as np
 
-from summarizer.text.tfidf import english_stop_words
+from summarizer.text.tfidf import WORD_PATTERN, english_stop_words
 from summarizer.topics.noun_phrases import CALENDAR
 from summarizer.types import Article
 
@@ -58,7 +58,8 @@ UNSEEN_ZIPF = 1.0  # a word wordfreq does not list is as rare as its rarest list
 LEAD_WORDS = 60
 NEAR_DAYS = 4
 MONTH_DAYS = 30
-WORD = re.compile(r"(?u)\b[^\W\d_][\w’'-]+\b")
+WORD = re.compile(WORD_PATTERN)
+TEXTS_REMEMBERED = 16_384  # a day is cut beside 90 days of earlier articles: each text's weights are worked out once (shared: never changed)
 CAPITALISED = r"[A-Z][A-Za-z’'-]*[a-z][A-Za-z’'-]*"  # "Sims", "McKeesport", "O'Neill"; not "AP" or "NATIONAL"
 NAME = re.compile(rf"(?<![.!?\"“]\s)(?<!^)(?<!\n)\b({CAPITALISED}(?:\s(?:{CAPITALISED}|[A-Z]\.))*)")
 FIGURE = re.compile(r"(?<![\w.,:])\d[\d,]*(?:\.\d+)?(?![\w:])")
@@ -82,6 +83,7 @@ def rarity(word: str) -> float:
     return max(0.0, ZIPF_CEILING - zipf)
 
 
+@functools.lru_cache(maxsize=TEXTS_REMEMBERED)
 def word_weights(text: str) -> dict[str, float]:
     """``(1 + ln tf) * rarity`` of every word of ``text`` (lower-cased, stop words out)."""
     stops = english_stop_words()
@@ -89,6 +91,7 @@ def word_weights(text: str) -> dict[str, float]:
     return {word: (1.0 + float(np.log(count))) * rarity(word) for word, count in counts.items()}
 
 
+@functools.lru_cache(maxsize=TEXTS_REMEMBERED)
 def name_weights(text: str) -> dict[str, float]:
     """Each capitalised name of ``text`` once, weighted by the rarity of its rarest word; days and months are dates,
     not names ("on Monday" is in every story of a day)."""
@@ -97,6 +100,7 @@ def name_weights(text: str) -> dict[str, float]:
     return {name: max(rarity(word) for word in name.split()) for name in found if name not in stops and not set(name.split()) <= CALENDAR}
 
 
+@functools.lru_cache(maxsize=TEXTS_REMEMBERED)
 def figure_weights(text: str) -> dict[str, float]:
     """Each number of ``text`` once (commas dropped), but not years or clock times: those are dates, weighed apart."""
     found = {match.group(0).replace(",", "") for match in FIGURE.finditer(text)}
