@@ -124,8 +124,11 @@ def analyse(articles: Sequence[Article], options: Options, embedder: Encoder, tu
     return Analysis(tuple(sentences), tuple(left_out), embeddings, similarity, article_of, family_of, scores, centrality, labels, pool)
 
 
-def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning, embedder: Encoder) -> tuple[list[Bullet], list[Topic], list[int]]:
-    """The bullets in the order chosen, every topic with its label, and the chosen sentence ids."""
+def choose_bullets(
+    analysis: Analysis, options: Options, tuning: Tuning, embedder: Encoder, articles: Sequence[Article] = ()
+) -> tuple[list[Bullet], list[Topic], list[int]]:
+    """The bullets in the order chosen, every topic with its label, and the chosen sentence ids (``articles``: their
+    dates and sources tell a change over time from a dispute)."""
     texts = [s.text for s in analysis.sentences]
     ranked = topic_phrases(texts, analysis.labels, analysis.article_of)
     stats = topic_stats(analysis.labels, analysis.scores, analysis.family_of, tuning.topic_breadth)
@@ -152,6 +155,7 @@ def choose_bullets(analysis: Analysis, options: Options, tuning: Tuning, embedde
             analysis.similarity,
             analysis.article_of,
             options.fold_duplicates,
+            articles,
         )
         for (topic, index), label in zip(picks, names, strict=True)
     ]
@@ -204,7 +208,7 @@ def run(
     with one_blas_thread():
         analysis = analyse(articles, options, embedder, tuning, clock)
         with clock.stage("bullets"):
-            bullets, topics, chosen = choose_bullets(analysis, options, tuning, embedder)
+            bullets, topics, chosen = choose_bullets(analysis, options, tuning, embedder, articles)
             title = briefing_title(articles, bullets, analysis.embeddings[chosen], embedder)
     return Briefing(
         title=title,

@@ -6,7 +6,9 @@ and every sentence of their articles. A bullet is *reported* when an earlier
 sentence carries its claim, by the rule a citation follows (embedding
 cosine 0.85 or more, the same figures); an *update* when an earlier sentence
 states the same fact with other figures, by the rule a disagreement follows
-(cosine 0.8, a third of the words shared); else it is *new*. This is the
+(cosine 0.8, a third of the words shared), or when the bullet says it
+revises a figure ("raised", "now") that an earlier sentence sharing a third
+of its words gives differently, in any wording; else it is *new*. This is the
 update summarisation task of TAC 2008-2011 ("what is new since the documents
 already read"), decided per sentence as novelty detection does (Allan, Wade
 & Bolivar, "Retrieval and Novelty Detection at the Sentence Level", SIGIR 2003).
@@ -24,7 +26,8 @@ import numpy as np
 
 from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
-from summarizer.facts.compare import carries_figures, differences, shared_words
+from summarizer.facts.compare import Difference, carries_figures, differences, shared_words
+from summarizer.facts.timeline import says_revised
 from summarizer.rank.bullets import CITATION_THRESHOLD, DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS
 from summarizer.types import Briefing, Bullet, EarlierMatch
 
@@ -91,7 +94,9 @@ def read_earlier(paths: Sequence[str]) -> list[EarlierMatch]:
 
 
 def status_of(bullet: Bullet, similarities: np.ndarray, earlier: Sequence[EarlierMatch]) -> tuple[str, EarlierMatch | None]:
-    """new, update or reported, and the earlier sentence that decided it."""
+    """new, update or reported, and the earlier sentence that decided it. A bullet that says it revises a figure
+    ("raised its estimate to €45m") updates an earlier sentence that gives the figure differently and shares
+    ``DISAGREEMENT_WORDS`` of its words, however other its wording (the rule ``rank.bullets.revisions`` follows)."""
     order = sorted(range(len(earlier)), key=lambda i: (-round(float(similarities[i]), 4), i))
     for index in order:
         similarity = float(similarities[index])
@@ -100,15 +105,22 @@ def status_of(bullet: Bullet, similarities: np.ndarray, earlier: Sequence[Earlie
         other = earlier[index]
         found = differences(bullet.text, other.text)
         if found and shared_words(bullet.text, other.text) >= DISAGREEMENT_WORDS:
-            return "update", match_of(other, similarity)
+            return "update", match_of(other, similarity, found)
         if not found and similarity >= CITATION_THRESHOLD and carries_figures(bullet.text, other.text):
             return "reported", match_of(other, similarity)
+    if says_revised(bullet.text):
+        for index in order:
+            other = earlier[index]
+            found = differences(bullet.text, other.text)
+            if found and shared_words(bullet.text, other.text) >= DISAGREEMENT_WORDS:
+                return "update", match_of(other, float(similarities[index]), found)
     return "new", None
 
 
-def match_of(sentence: EarlierMatch, similarity: float) -> EarlierMatch:
-    """The earlier sentence a bullet was matched with, and how similar they are."""
-    return dataclasses.replace(sentence, similarity=round(similarity, 4))
+def match_of(sentence: EarlierMatch, similarity: float, changed: Sequence[Difference] = ()) -> EarlierMatch:
+    """The earlier sentence a bullet was matched with, how similar they are, and the earlier figures that changed."""
+    was = tuple(dict.fromkeys(difference.second.text for difference in changed))
+    return dataclasses.replace(sentence, similarity=round(similarity, 4), was=was)
 
 
 def mark_new(briefing: Briefing, earlier: Sequence[EarlierMatch], encoder: Encoder, only_new: bool = False) -> Briefing:

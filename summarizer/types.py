@@ -102,11 +102,12 @@ class StatedValue:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Sources that give different figures for the fact of a bullet: the kind (money, percent, count) and
-    each source's value, the bullet's own first."""
+    """Sources that give different figures for the fact of a bullet: the kind (money, percent, count), each
+    source's value (the bullet's own first), and whether it is a change over time rather than a dispute."""
 
     kind: str
     values: tuple[StatedValue, ...]
+    over_time: bool = False  # one account replaced another (a later date, and the same source or a revision word)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class EarlierMatch:
     date: str
     briefing: str
     similarity: float
+    was: tuple[str, ...] = ()  # for an update: the earlier figures the bullet gives differently
 
 
 @dataclass(frozen=True)

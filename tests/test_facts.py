@@ -30,12 +30,30 @@ SCHEMA = json.loads((ROOT / "schema" / "briefing.schema.json").read_text())
         ("Seven people were killed and three hundred injured.", [("Seven people", 7, "people"), ("three hundred injured", 300, "injured")]),
         ("A Boeing 737 crashed in 1998 at 10:30 on the 3rd day.", []),
         ("The aftershock struck at 08:32:22 UTC, 28.4 kilometers deep.", [("28.4 kilometers", 28.4, "kilometer")]),
+        ("Thirty-one container ships were waiting.", [("Thirty-one container", 31, "container")]),
+        (
+            "About six thousand five hundred dockers and two hundred and five pilots struck.",
+            [("six thousand five hundred dockers", 6500, "docker"), ("two hundred and five pilots", 205, "pilot")],
+        ),
+        ("A dozen people were hurt and two dozen cars burned.", [("A dozen people", 12, "people"), ("two dozen cars", 24, "car")]),
+        ("Half of the ships were diverted to a port with a third of the capacity.", [("Half", 50, "%"), ("a third", 100 / 3, "%")]),
+        ("The cost rose to €45m a day, from 2.5 million euros.", [("€45m", 45e6, "EUR"), ("2.5 million euros", 2.5e6, "EUR")]),
+        ("No one was hurt; one of the men, a thirty-one-year-old, fled in the twenty twenty final.", []),
     ],
 )
 def test_figures_with_their_values_and_units(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     found = figures(sentence)
     assert [(f.text, f.value, f.unit) for f in found] == expected
     assert all(sentence[f.start : f.end] == f.text for f in found)
+
+
+def test_numbers_in_words_are_compared_as_figures() -> None:
+    thirty_one = "Thirty-one container ships were waiting off the port on Thursday."
+    assert [d.second.value for d in differences(thirty_one, "By Tuesday afternoon, 23 container ships were waiting off the port.")] == [23]
+    assert differences(thirty_one, "Twelve ships were waiting off the port on Thursday.")
+    assert not carries_figures(thirty_one, "Twenty-three container ships were waiting off the port.")
+    assert carries_figures("About 6,500 dockers joined the strike.", "Some six thousand five hundred dockers walked out.")
+    assert differences("Half of the ships were diverted.", "Just 20% of the ships were diverted.")
 
 
 def test_a_conversion_or_a_rounding_is_not_a_disagreement() -> None:
@@ -94,12 +112,12 @@ def test_an_article_that_gives_the_figure_elsewhere_does_not_differ() -> None:
     assert citations_for(0, sentences, similarity, np.array([0, 1, 1]), fold=True)[1] == ()
 
 
-def briefing_with_disagreement(figure_text: str = "9,000 dead") -> Briefing:
+def briefing_with_disagreement(figure_text: str = "9,000 dead", over_time: bool = True) -> Briefing:
     first = Article(0, "At least 7,000 dead, officials said.", title="One", date="2025-03-01")
     second = Article(1, f"The toll rose to {figure_text} on Tuesday.", title="Two", date="2025-03-02")
     start = second.text.index(figure_text)
     values = (StatedValue("7,000 dead", 7000, "dead", 0, 9, 19), StatedValue(figure_text, 9000, "dead", 1, start, start + len(figure_text)))
-    bullet = Bullet(0, "toll", first.text, 0.5, (Citation(0, 0, len(first.text)),), topic_size=1, disagreements=(Disagreement("count", values),))
+    bullet = Bullet(0, "toll", first.text, 0.5, (Citation(0, 0, len(first.text)),), topic_size=1, disagreements=(Disagreement("count", values, over_time),))
     return Briefing(
         "Quake", (bullet,), (first, second), provenance={"tool": "summarizer", "version": "0", "model": "m", "options": {}, "inputs": [], "counts": {}}
     )
@@ -113,8 +131,9 @@ def test_disagreements_in_json_markdown_and_html() -> None:
     assert all(record["articles"][v["article_id"]]["text"][v["start"] : v["end"]] == v["text"] for v in values)
     markdown = render(briefing, "md")
     assert "  - Changed over time: 7,000 dead [1] (2025-03-01), 9,000 dead [2] (2025-03-02)" in markdown
-    undated = dataclasses.replace(briefing, articles=tuple(dataclasses.replace(a, date="") for a in briefing.articles))
+    undated = dataclasses.replace(briefing_with_disagreement(over_time=False), articles=tuple(dataclasses.replace(a, date="") for a in briefing.articles))
     assert "  - Sources differ: 7,000 dead [1], 9,000 dead [2]" in render(undated, "md")
+    assert json.loads(render(briefing, "json"))["bullets"][0]["disagreements"][0]["over_time"] is True
     html = render(briefing, "html")
     lead = '<p class="differ">Changed over time: 7,000 dead <a class="cite" href="#q-1-0-36">[1]</a> (2025-03-01), '
     lead += '9,000 dead <a class="cite" href="#q-2-17-27">[2]</a>'

@@ -103,7 +103,7 @@ def test_a_briefing_without_bullets_says_why() -> None:
 
 def test_json_lists_skipped_inputs_and_is_version_1_2() -> None:
     record = json.loads(render(tiny_briefing(), "json"))
-    assert record["schema_version"] == "1.2" and record["skipped"] == []
+    assert record["schema_version"] == "1.3" and record["skipped"] == []
     assert list(record) == ["schema_version", "title", "bullets", "articles", "topics", "left_out", "skipped", "provenance"]
     briefing = dataclasses.replace(tiny_briefing(), skipped=(Skipped("a.pdf", "PDF: convert it to text first"),))
     record = json.loads(render(briefing, "json"))

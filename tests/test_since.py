@@ -68,11 +68,25 @@ def test_marks_in_json_markdown_and_html(earlier_file: Path, embedder) -> None:
     assert record["bullets"][0]["earlier"]["text"] == FERRY
     markdown = render(marked, "md")
     assert f"- _Update._ **Topic 0**: {FERRY_LATER} [1]" in markdown
-    assert f"  - Earlier: “{FERRY}” (Ferry sinks, 2025-03-01)" in markdown
+    assert f"  - Earlier: 14 people, in “{FERRY}” (Ferry sinks, 2025-03-01)" in markdown
+    assert record["bullets"][0]["earlier"]["was"] == ["14 people"]
     html = render(marked, "html")
-    assert '<span class="status status-update">update</span>' in html and '<p class="earlier">Earlier: “' in html
+    assert '<span class="status status-update">update</span>' in html and '<p class="earlier">Earlier: 14 people, in “' in html
     plain = json.loads(render(briefing_of([FERRY]), "json"))
     assert "status" not in plain["bullets"][0]  # without --since nothing changes
+
+
+COST = "The strike is costing the economy about 30 million euros a day, the transport ministry said on Wednesday."
+RAISED = "The government raised its estimate of the cost of the strike to 45 million euros a day on Thursday."
+
+
+def test_a_revised_estimate_in_other_words_is_an_update_of_the_earlier_figure(tmp_path: Path, embedder) -> None:
+    path = tmp_path / "wednesday.json"
+    path.write_text(json.dumps(earlier_record([COST, RESCUE])))
+    marked = what_is_new(briefing_of([RAISED, BUDGET]), [path], embedder)
+    assert [(b.text, b.status) for b in marked.bullets] == [(RAISED, "update"), (BUDGET, "new")]
+    update = marked.bullets[0].earlier
+    assert update is not None and update.text == COST and update.was == ("30 million euros",)
 
 
 def test_a_folder_of_briefings_is_read_and_other_json_is_passed_over(tmp_path: Path) -> None:

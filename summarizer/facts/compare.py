@@ -35,8 +35,13 @@ class Difference:
 
 
 def comparable(first: Figure, second: Figure) -> bool:
-    """Same kind and same unit: one currency, percentages, or counts of one word."""
-    return first.kind == second.kind and first.unit == second.unit
+    """Same kind and same unit: one currency, percentages, or counts of one thing ("23 container ships" and "Twelve
+    ships": a count's unit is the word after it, and the word after that may name the same thing)."""
+    if first.kind != second.kind:
+        return False
+    if first.unit == second.unit:
+        return True
+    return first.kind == "count" and (first.unit in second.nouns or second.unit in first.nouns)
 
 
 def significant_digits(figure: Figure) -> int:

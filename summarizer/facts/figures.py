@@ -1,14 +1,18 @@
 """Figures in a news sentence: amounts of money, percentages and counts, with their spans and values.
 
-A figure is a number (digits with thousands separators and decimals, or a
-number word up to twenty), an optional scale ("2.2 billion", "3m"), and what
+A figure is a number (digits with thousands separators and decimals, or
+number words: "Thirty-one", "six thousand five hundred", "a dozen", read by
+text2num, as wire style spells out numbers under ten and at the start of a
+sentence), or a share in words ("half of", "two-thirds of": a
+percentage), an optional scale ("2.2 billion", "3m"), and what
 it measures: a currency before or after it ("£2.2 billion", "39 million
 dlrs"), a percent sign or word, or, for a count, the word after it ("7,000
 dead", "14 people"). Years, times, ordinals and numbers inside names
 ("Boeing 737") are not figures. Rule-based, as numeric-fact extraction for
 fact checking usually is (Vlachos & Riedel, "Identification and Verification
 of Simple Claims about Statistical Properties", EMNLP 2015); a mature
-quantity parser was tried and left out (see the README's dependency notes).
+quantity parser was tried and left out (see the README's dependency notes),
+but the value of number words comes from one (text2num).
 """
 
 from __future__ import annotations
@@ -52,35 +56,19 @@ CURRENCY_WORDS = {
     "gbp": "GBP",
     "eur": "EUR",
 }
-WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "dozen": 12,
-}
+UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen")
+TEENS_AND_TENS = ("fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ATOMS = (*UNITS, *TEENS_AND_TENS, "hundred", "thousand", "million", "billion", "trillion")
+FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0}
 APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "than", "least", "under", "estimated", "up to"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 NOT_COUNTED = MONTHS | {"a.m", "p.m", "am", "pm", "years", "year", "yearold", "percent", "per", "cent", "and", "or", "to", "of", "the", "in", "on", "at", "by"}
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-WORD_NUMBER = r"\b(?:" + "|".join(WORDS) + r")\b"
+ATOM = r"(?:" + "|".join(sorted(ATOMS, key=len, reverse=True)) + r")"
+JOIN = r"(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)"  # "thirty-one", "six thousand five hundred", "two hundred and five"
+WORD_NUMBER = rf"\b(?:(?:a\s+|{ATOM}{JOIN})?dozen|{ATOM}(?:{JOIN}{ATOM})*)\b"
+FRACTION = re.compile(r"\b(?:half|(?:a|one)\s+(?:third|quarter)|two[-\s]thirds|three[-\s]quarters)(?=\s+(?:of|the)\b)", re.IGNORECASE)
 SCALE = r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn|m|k)\b)?"
 SYMBOL = r"(?P<symbol>US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|dlrs\b)\s?"
 FIGURE = re.compile(
@@ -104,12 +92,25 @@ class Figure:
     unit: str
     kind: str
     approximate: bool = False
+    nouns: tuple[str, ...] = ()  # for a count, the (up to two) words after it: "23 container ships" -> container, ship
 
 
-def number_value(text: str) -> float:
-    """``7,000`` -> 7000.0; ``seven`` -> 7.0."""
-    lowered = text.lower()
-    return float(WORDS[lowered]) if lowered in WORDS else float(lowered.replace(",", ""))
+def number_value(text: str) -> float | None:
+    """``7,000`` -> 7000.0; ``Thirty-one`` -> 31.0, ``a dozen`` -> 12.0 (number words read by text2num); None when the
+    words are not one number ("twenty twenty")."""
+    lowered = " ".join(text.lower().replace("-", " ").split())
+    if lowered[:1].isdigit():
+        return float(lowered.replace(",", ""))
+    if lowered.endswith("dozen"):
+        count = lowered.removesuffix("dozen").strip()
+        times = 1.0 if count in ("", "a") else number_value(count)
+        return None if times is None else 12.0 * times
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(lowered, "en"))
+    except ValueError:
+        return None
 
 
 def is_year_or_name(sentence: str, match: re.Match[str]) -> bool:
@@ -141,6 +142,13 @@ def counted_word(sentence: str, end: int) -> tuple[str, int]:
     return singular(first.lower()), found.end(1)
 
 
+def following_nouns(sentence: str, end: int) -> tuple[str, ...]:
+    """The (up to two) words after a count, singular and lower-cased, the uncounted ones ("of", "years") left out."""
+    found = NEXT_WORDS.match(sentence, end)
+    words = [word for word in (found.groups() if found else ()) if word and word.lower() not in NOT_COUNTED]
+    return tuple(singular(word.lower()) for word in words)
+
+
 def singular(word: str) -> str:
     """A crude singular, enough to match "people"/"persons" to themselves and "soldiers" to "soldier"."""
     if word.endswith("ies") and len(word) > 4:
@@ -161,6 +169,8 @@ def figure_of(sentence: str, match: re.Match[str]) -> Figure | None:
     if is_year_or_name(sentence, match):
         return None
     value = number_value(match.group("number"))
+    if value is None:
+        return None
     scale = (match.group("scale") or "").lower()
     if scale in ("m", "k") and not (match.group("symbol") or match.group("tail")):
         return None  # "5 m" is metres, "3 k" is unclear: only with a currency
@@ -177,10 +187,19 @@ def figure_of(sentence: str, match: re.Match[str]) -> Figure | None:
         if not unit:
             return None
         text = sentence[start:end]
+        return Figure(text.strip(), start, start + len(text.strip()), value, unit, kind, hedged(sentence, start), following_nouns(sentence, match.end()))
     return Figure(text.strip(), start, start + len(text.strip()), value, unit, kind, hedged(sentence, start))
 
 
+def fraction_of(sentence: str, match: re.Match[str]) -> Figure:
+    """A share in words ("half of", "a third of", "two-thirds of") as the percentage it is."""
+    text = match.group(0)
+    value = FRACTIONS[" ".join(text.lower().replace("-", " ").split())]
+    return Figure(text, match.start(), match.end(), value, "%", "percent", hedged(sentence, match.start()))
+
+
 def figures(sentence: str) -> list[Figure]:
-    """Every figure of a sentence, in order."""
-    found = (figure_of(sentence, match) for match in FIGURE.finditer(sentence))
-    return [figure for figure in found if figure is not None]
+    """Every figure of a sentence, in order: numbers in digits or words, and shares in words."""
+    found = [figure_of(sentence, match) for match in FIGURE.finditer(sentence)]
+    shares = [fraction_of(sentence, match) for match in FRACTION.finditer(sentence)]
+    return sorted((figure for figure in found + shares if figure is not None), key=lambda figure: figure.start)

@@ -8,8 +8,9 @@ import numpy as np
 
 from summarizer.facts.compare import Difference, carries_figures, differences, shared_words
 from summarizer.facts.figures import Figure
+from summarizer.facts.timeline import Account, over_time, says_revised
 from summarizer.topics.duplicates import DUPLICATE_THRESHOLD, SHOWN_DECIMALS, best_matches
-from summarizer.types import Bullet, Citation, Disagreement, RunnerUp, Sentence, StatedValue
+from summarizer.types import Article, Bullet, Citation, Disagreement, RunnerUp, Sentence, StatedValue
 
 RUNNERS_UP = 2
 DECIMALS = SHOWN_DECIMALS
@@ -23,8 +24,15 @@ def stated(figure: Figure, sentence: Sentence) -> StatedValue:
     return StatedValue(figure.text, figure.value, figure.unit, sentence.article_id, sentence.start + figure.start, sentence.start + figure.end)
 
 
-def grouped(found: Sequence[tuple[Sentence, Difference]], own: Sentence) -> tuple[Disagreement, ...]:
-    """One Disagreement per figure of the bullet: its own value first, then each other article's, in article order."""
+def account(figure: Figure, sentence: Sentence, articles: Sequence[Article]) -> Account:
+    """A figure with its article's day and source ('' for both when the articles are not given)."""
+    article = articles[sentence.article_id] if sentence.article_id < len(articles) else None
+    return Account(figure, article.date[:10] if article else "", article.source if article else "", sentence.text)
+
+
+def grouped(found: Sequence[tuple[Sentence, Difference]], own: Sentence, articles: Sequence[Article] = ()) -> tuple[Disagreement, ...]:
+    """One Disagreement per figure of the bullet: its own value first, then each other article's, in article order;
+    a change over time or a dispute by the dates and sources of the articles (``facts.timeline``)."""
     by_figure: dict[int, list[tuple[Sentence, Difference]]] = {}
     for sentence, difference in found:
         by_figure.setdefault(difference.first.start, []).append((sentence, difference))
@@ -33,8 +41,29 @@ def grouped(found: Sequence[tuple[Sentence, Difference]], own: Sentence) -> tupl
         pairs = sorted(by_figure[start], key=lambda pair: (pair[0].article_id, pair[0].start))
         first = pairs[0][1].first
         values = (stated(first, own), *(stated(difference.second, sentence) for sentence, difference in pairs))
-        disagreements.append(Disagreement(first.kind, values))
+        accounts = [account(first, own, articles), *(account(difference.second, sentence, articles) for sentence, difference in pairs)]
+        disagreements.append(Disagreement(first.kind, values, over_time(accounts)))
     return tuple(disagreements)
+
+
+def revisions(own: Sentence, sentences: Sequence[Sentence], articles: Sequence[Article], seen: set[int]) -> list[tuple[Sentence, Difference]]:
+    """Later reports that revise a figure of ``own`` in other words ("raised its estimate ... to €45m"), which a
+    near-duplicate search misses: a sentence of a later-dated article, not in ``seen``, that says it revises
+    ("raised", "now", "rose to"), shares ``DISAGREEMENT_WORDS`` of its content words both ways, and gives one of
+    ``own``'s figures differently. One per article, the first."""
+    day = articles[own.article_id].date[:10] if own.article_id < len(articles) else ""
+    if not day:
+        return []
+    found: list[tuple[Sentence, Difference]] = []
+    for sentence in sentences:
+        article = articles[sentence.article_id]
+        if sentence.article_id in seen or article.date[:10] <= day or not says_revised(sentence.text):
+            continue
+        changed = differences(own.text, sentence.text)
+        if changed and shared_words(own.text, sentence.text) >= DISAGREEMENT_WORDS:
+            found += [(sentence, difference) for difference in changed]
+            seen.add(sentence.article_id)
+    return found
 
 
 def gives_elsewhere(text: str, article_id: int, sentences: Sequence[Sentence], found: Sequence[Difference]) -> bool:
@@ -49,7 +78,7 @@ def gives_elsewhere(text: str, article_id: int, sentences: Sequence[Sentence], f
 
 
 def citations_for(
-    index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool
+    index: int, sentences: Sequence[Sentence], similarity: np.ndarray, article_of: np.ndarray, fold: bool, articles: Sequence[Article] = ()
 ) -> tuple[tuple[Citation, ...], tuple[Disagreement, ...]]:
     """The sentence itself first, then the best near-duplicate in each other article that carries its claim:
     at least ``CITATION_THRESHOLD`` similar, with every figure of the sentence (where it has any). A close
@@ -68,7 +97,9 @@ def citations_for(
                     differing += [(other, difference) for difference in found]
             elif not found and match.similarity >= CITATION_THRESHOLD and carries_figures(own.text, other.text):
                 cited.append(Citation(other.article_id, other.start, other.end, round(match.similarity, DECIMALS)))
-    return tuple(cited), grouped(differing, own)
+        seen = {own.article_id} | {sentence.article_id for sentence, _ in differing}
+        differing += revisions(own, sentences, articles, seen)
+    return tuple(cited), grouped(differing, own, articles)
 
 
 def runners_up(index: int, members: Sequence[int], sentences: Sequence[Sentence], scores: np.ndarray, similarity: np.ndarray) -> tuple[RunnerUp, ...]:
@@ -91,9 +122,11 @@ def make_bullet(
     similarity: np.ndarray,
     article_of: np.ndarray,
     fold: bool = True,
+    articles: Sequence[Article] = (),
 ) -> Bullet:
-    """The Bullet for sentence ``index`` chosen from ``topic``."""
-    citations, disagreements = citations_for(index, sentences, similarity, article_of, fold)
+    """The Bullet for sentence ``index`` chosen from ``topic`` (``articles``: for the dates and sources that tell a
+    change over time from a dispute)."""
+    citations, disagreements = citations_for(index, sentences, similarity, article_of, fold, articles)
     return Bullet(
         topic_id=topic,
         label=label,

@@ -72,6 +72,7 @@ def bullet_view(number: int, bullet: Bullet, articles: tuple[Article, ...], anch
         "differ": differ,
         "status": bullet.status,
         "earlier": clean_text(bullet.earlier.text) if bullet.status == "update" and bullet.earlier else "",
+        "was": clean_text(", ".join(bullet.earlier.was)) if bullet.status == "update" and bullet.earlier else "",
     }
 
 

@@ -3,7 +3,8 @@
 ``articles[a].text[start:end]`` is exactly the text each citation points at;
 ``citations[0]`` of a bullet is the quoted sentence itself. Output is
 deterministic: keys in a fixed order, floats rounded, no clock time.
-Version 1.1 added ``skipped``; 1.2 added ``disagreements`` per bullet, and ``status`` and ``earlier`` with --since. Non-ASCII text is written as is, except lone
+Version 1.1 added ``skipped``; 1.2 added ``disagreements`` per bullet, and ``status`` and ``earlier`` with --since; 1.3
+added ``over_time`` per disagreement. Non-ASCII text is written as is, except lone
 surrogates and U+2028/U+2029, which are written as ``\\u`` escapes so the file
 is valid UTF-8 and safe to paste into JavaScript.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from summarizer.types import Article, Briefing, Bullet, Disagreement, LeftOut, Skipped, Topic
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 UNSAFE_CHARS = re.compile(r"[\u2028\u2029\ud800-\udfff]")
 
 
@@ -45,7 +46,7 @@ def bullet_record(bullet: Bullet) -> dict[str, Any]:
 def disagreement_record(disagreement: Disagreement) -> dict[str, Any]:
     """Sources that give the bullet's fact different figures: the kind, and each source's value and span."""
     values = [{"text": v.text, "value": v.value, "unit": v.unit, "article_id": v.article_id, "start": v.start, "end": v.end} for v in disagreement.values]
-    return {"kind": disagreement.kind, "values": values}
+    return {"kind": disagreement.kind, "over_time": disagreement.over_time, "values": values}
 
 
 def article_record(article: Article) -> dict[str, Any]:

@@ -27,11 +27,12 @@ def bullet_line(bullet: Bullet) -> str:
 
 
 def earlier_line(bullet: Bullet) -> list[str]:
-    """For an update: ``  - Earlier: “sentence” (title, date)``."""
+    """For an update: ``  - Earlier: 30 million euros, in “sentence” (title, date)``."""
     if bullet.status != "update" or bullet.earlier is None:
         return []
     where = ", ".join(part for part in (bullet.earlier.title or bullet.earlier.ref, bullet.earlier.date) if part)
-    return [f"  - Earlier: “{markdown_text(bullet.earlier.text)}”" + (f" ({markdown_text(where)})" if where else "")]
+    was = f"{markdown_text(', '.join(bullet.earlier.was))}, in " if bullet.earlier.was else ""
+    return [f"  - Earlier: {was}“{markdown_text(bullet.earlier.text)}”" + (f" ({markdown_text(where)})" if where else "")]
 
 
 def disagreement_lines(bullet: Bullet, articles: tuple[Article, ...]) -> list[str]:

@@ -64,11 +64,10 @@ def empty_note(briefing: Briefing) -> str:
 
 
 def disagreement_parts(disagreement: Disagreement, articles: tuple[Article, ...]) -> tuple[str, list[tuple[str, int, str]]]:
-    """What to say of sources that give a fact different figures: a lead ("Sources differ", or "Changed over
-    time" when every source is dated and the dates differ, then earliest first) and, per value, its text, its
-    1-based source number and its source's date ('' when undated)."""
+    """What to say of sources that give a fact different figures: a lead ("Changed over time" when one account
+    replaced another, earliest first, so the latest value comes last; else "Sources differ") and, per value, its
+    text, its 1-based source number and its source's date ('' when undated)."""
     dated = [(value.text, value.article_id + 1, articles[value.article_id].date) for value in disagreement.values]
-    dates = [date for _, _, date in dated]
-    if all(dates) and len(set(dates)) > 1:
+    if disagreement.over_time:
         return "Changed over time", sorted(dated, key=lambda item: (item[2], item[1]))
     return "Sources differ", dated
