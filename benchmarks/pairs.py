@@ -53,6 +53,7 @@ FIELDS = (
 )
 MIN_COSINE, CITE_COSINE = 0.6, 0.75
 BANDS = ((0.60, 0.70, 0.15), (0.70, 0.75, 0.15), (0.75, 0.85, 0.30), (0.85, 0.95, 0.25), (0.95, 1.01, 0.15))
+PARAPHRASE_BANDS = ((0.45, 0.60, 0.20), (0.60, 0.70, 0.20), (0.70, 0.75, 0.10), (0.75, 0.85, 0.25), (0.85, 0.95, 0.15), (0.95, 1.01, 0.10))
 MIN_WORDS, MAX_WORDS = 6, 80
 SEED = 2026
 
@@ -142,10 +143,11 @@ def referenced(set_name: str, data: Path = DATA) -> dict[str, dict[str, str]]:
     return {reference(cluster): {reference(doc): text for doc, text in docs.items()} for cluster, docs in clusters(set_name, data).items()}
 
 
-def dev_cluster_ids(set_name: str, data: Path = DATA) -> list[str]:
-    """The first half (sorted by id) of a set's clusters: the labelled "dev" split; the rest is held out."""
+def split_cluster_ids(set_name: str, split: str = "dev", data: Path = DATA) -> list[str]:
+    """The first half (sorted by id) of a set's clusters for the "dev" split (rules are tuned on it), the second half for "test"
+    (held out from tuning: the figures are reported on it)."""
     ids = sorted(clusters(set_name, data))
-    return ids[: len(ids) // 2]
+    return ids[: len(ids) // 2] if split == "dev" else ids[len(ids) // 2 :]
 
 
 def resolve(set_name: str, cluster: str, doc: str, start: int, end: int, data: Path = DATA) -> str:
@@ -275,8 +277,8 @@ def sentences(docs: dict[str, str]) -> list[Sentence]:
     return found
 
 
-def cluster_candidates(set_name: str, cluster: str, docs: dict[str, str], embedder: Any) -> list[dict[str, Any]]:
-    """Every cross-document pair of a cluster at cosine >= MIN_COSINE, with what the sampler prefers."""
+def cluster_candidates(set_name: str, cluster: str, docs: dict[str, str], embedder: Any, split: str = "dev", least: float = MIN_COSINE) -> list[dict[str, Any]]:
+    """Every cross-document pair of a cluster at cosine >= ``least``, with what the sampler prefers."""
     import numpy as np
 
     found = sentences(docs)
@@ -286,7 +288,7 @@ def cluster_candidates(set_name: str, cluster: str, docs: dict[str, str], embedd
     similarity = vectors @ vectors.T
     order = {doc: index for index, doc in enumerate(docs)}
     rows = []
-    for i, j in zip(*np.nonzero(np.triu(similarity >= MIN_COSINE, k=1)), strict=True):
+    for i, j in zip(*np.nonzero(np.triu(similarity >= least, k=1)), strict=True):
         a, b = found[int(i)], found[int(j)]
         if a.doc == b.doc:
             continue
@@ -297,7 +299,7 @@ def cluster_candidates(set_name: str, cluster: str, docs: dict[str, str], embedd
         rows.append(
             {
                 "set": set_name,
-                "split": "dev",
+                "split": split,
                 "cluster": cluster,
                 "doc_a": a.doc,
                 "start_a": a.start,
@@ -347,7 +349,9 @@ def round_robin(rows: Sequence[dict[str, Any]], wanted: int, rng: random.Random,
     return chosen
 
 
-def sample(rows: Sequence[dict[str, Any]], total: int, rng: random.Random, clash: int = 0) -> list[dict[str, Any]]:
+def sample(
+    rows: Sequence[dict[str, Any]], total: int, rng: random.Random, clash: int = 0, bands: Sequence[tuple[float, float, float]] = BANDS
+) -> list[dict[str, Any]]:
     """A seeded sample: a quarter of pairs whose digits differ, then per cosine band mostly pairs with figures or quotes.
 
     Then, to find enough `differ` pairs, up to ``clash`` pairs whose figures for the same thing differ, and up to
@@ -358,7 +362,7 @@ def sample(rows: Sequence[dict[str, Any]], total: int, rng: random.Random, clash
     fresh = [row for row in rows if not row["same_text"]]
     chosen = round_robin([row for row in fresh if row["figures_differ"]], total // 4, rng, taken, uses)
     rest = total - len(chosen)
-    for low, high, share in BANDS:
+    for low, high, share in bands:
         band = [row for row in rows if low <= row["cosine"] < high]
         wanted = round(rest * share)
         if high > 1.0:  # repeated sentences (wire re-runs) are real but easy: at most a third of the top band
@@ -373,8 +377,11 @@ def sample(rows: Sequence[dict[str, Any]], total: int, rng: random.Random, clash
     return chosen + round_robin(leads, clash, rng, taken, uses, most=4)
 
 
-def candidates(out: Path, counts: dict[str, int], seed: int = SEED, data: Path = DATA, clash: int = 0) -> list[dict[str, Any]]:
-    """Propose candidate pairs from the dev clusters of each set and write them (with texts) to ``out``."""
+def candidates(
+    out: Path, counts: dict[str, int], seed: int = SEED, data: Path = DATA, clash: int = 0, split: str = "dev", least: float = MIN_COSINE
+) -> list[dict[str, Any]]:
+    """Propose candidate pairs from the clusters of one split of each set and write them (with texts) to ``out``; below
+    cosine 0.6 (``least``), a band of paraphrases is sampled too (``PARAPHRASE_BANDS``)."""
     from summarizer.embed.embedder import Embedder
 
     if out.resolve().is_relative_to(ROOT):
@@ -383,10 +390,11 @@ def candidates(out: Path, counts: dict[str, int], seed: int = SEED, data: Path =
     chosen: list[dict[str, Any]] = []
     for set_name, total in counts.items():
         rows: list[dict[str, Any]] = []
-        for cluster in dev_cluster_ids(set_name, data):
-            rows += cluster_candidates(set_name, cluster, clusters(set_name, data)[cluster], embedder)
-        picked = sample(rows, total, random.Random(f"{seed}:{set_name}"), clash)
-        print(f"{set_name}: {len(rows)} cross-document pairs at cosine >= {MIN_COSINE}; {len(picked)} sampled", file=sys.stderr)
+        for cluster in split_cluster_ids(set_name, split, data):
+            rows += cluster_candidates(set_name, cluster, clusters(set_name, data)[cluster], embedder, split, least)
+        bands = PARAPHRASE_BANDS if least < MIN_COSINE else BANDS
+        picked = sample(rows, total, random.Random(f"{seed}:{split}:{set_name}" if split != "dev" else f"{seed}:{set_name}"), clash, bands)
+        print(f"{set_name}: {len(rows)} cross-document pairs at cosine >= {least}; {len(picked)} sampled", file=sys.stderr)
         chosen += sorted(picked, key=lambda row: (row["cluster"], row["doc_a"], row["start_a"], row["doc_b"], row["start_b"]))
     chosen = [row | {key: reference(row[key]) for key in ("cluster", "doc_a", "doc_b")} for row in chosen]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -407,7 +415,7 @@ def counts_table(records: Iterable[dict[str, Any]]) -> str:
     kinds = Counter(r["kind"] for r in records if r["label"] == "differ")
     lines += ["", "| differ kind | pairs |", "|---|---|", *(f"| {kind} | {kinds[kind]} |" for kind in KINDS if kinds[kind])]
     lines += ["", "| cosine | pairs | agree | differ | unrelated |", "|---|---|---|---|---|"]
-    for low, high, _ in BANDS:
+    for low, high, _ in PARAPHRASE_BANDS:
         band = [r for r in records if low <= r["cosine"] < high]
         labels = Counter(r["label"] for r in band)
         lines.append(f"| {low:.2f}-{min(high, 1.0):.2f} | {len(band)} | " + " | ".join(str(labels[label]) for label in LABELS) + " |")
@@ -425,6 +433,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     propose.add_argument("--multinews", type=int, default=90, help="Multi-News pairs to sample")
     propose.add_argument("--clash", type=int, default=60, help="then up to this many pairs per set whose figures for the same thing differ")
     propose.add_argument("--data", type=Path, default=DATA)
+    propose.add_argument("--split", choices=("dev", "test"), default="dev", help="the clusters to mine: dev (tuning) or test (held out)")
+    propose.add_argument("--min-cosine", type=float, default=MIN_COSINE, help="the least cosine of a candidate (below 0.6: paraphrase bands)")
     check = commands.add_parser("check", help="resolve every committed pair and print the counts")
     check.add_argument("--pairs", type=Path, default=PAIRS)
     check.add_argument("--data", type=Path, default=DATA)
@@ -434,7 +444,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     show.add_argument("--label", choices=LABELS)
     args = parser.parse_args(argv)
     if args.command == "candidates":
-        candidates(args.out, {"duc2003": args.duc, "multinews": args.multinews}, args.seed, args.data, args.clash)
+        counts = {"duc2003": args.duc, "multinews": args.multinews}
+        candidates(args.out, counts, args.seed, args.data, args.clash, args.split, args.min_cosine)
     elif args.command == "check":
         pairs = load_pairs(args.pairs, args.data)
         print(f"{len(pairs)} pairs resolve and match their hashes\n")
