@@ -55,7 +55,7 @@ def check_page(page: str) -> None:
     texts = "".join(text for parts in page_texts(page).values() for text in parts)
     assert "<img src=x onerror=alert(1)> Bridge [reopens](http://evil.example) # Injected" in texts
     assert "JaVaScRiPt:alert(document.cookie)" in texts  # shown, not linked
-    assert "skipped 1 file: " in texts and "[x](http:evil.example) *d*.pdf (PDF" in texts
+    assert "skipped 1 file: " in texts and "[x](http:evil.example) *d*.pdf (not a readable PDF" in texts
 
 
 def test_html_by_flag(folder: Path) -> None:
@@ -77,4 +77,4 @@ def test_markdown_of_the_same_folder_is_inert(folder: Path) -> None:
     assert markdown_problems(done.stdout, live_links=0) == [], done.stdout
     assert "\\<img src=x onerror=alert(1)\\> Bridge \\[reopens\\](http://evil.example) \\# Injected" in done.stdout
     assert "- **" in done.stdout and "## Sources" in done.stdout
-    assert "\\[x\\](http:evil.example) \\*d\\*.pdf (PDF" in done.stdout
+    assert "\\[x\\](http:evil.example) \\*d\\*.pdf (not a readable PDF" in done.stdout

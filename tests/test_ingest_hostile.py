@@ -64,7 +64,7 @@ HOSTILE_FILES: list[tuple[str, bytes, str]] = [
     ("bom.txt", b"\xef\xbb\xbf", "the file is empty"),
     ("bom16.txt", b"\xff\xfe", "the file is empty"),
     ("nul.txt", b"some text\x00\x01\x02 and more \x00" * 4, "not a text file"),
-    ("fake.txt", b"%PDF-1.7 binary", "pdftotext"),
+    ("fake.txt", b"%PDF-1.7 binary", "not a readable PDF"),
     ("image.md", b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
     ("bad16.txt", b"\xff\xfeA\x00\x00\xdc", "not valid UTF-16"),
     ("deep.json", deep_json(), "nested too deeply"),
@@ -185,17 +185,18 @@ def test_integer_ids_and_epoch_dates_are_kept_as_text(tmp_path: Path) -> None:
 
 def test_folder_names_every_file_it_does_not_read_with_a_hint(tmp_path: Path) -> None:
     good(tmp_path)
-    for name in ("report.pdf", "letter.docx", "README", "photo.jpg", "data.csv", ".hidden.txt"):
+    for name in ("report.pdf", "letter.docx", "README", "photo.jpg", "data.csv", "old.doc", ".hidden.txt"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "notes.txt").write_text(BODY)
     reasons = {Path(s.path).name: s.reason for s in read_inputs([str(tmp_path)]).skipped}
     assert reasons == {
-        "report.pdf": "PDF: convert it to text first (pdftotext)",
-        "letter.docx": ".docx: save it as .txt or .html first",
+        "report.pdf": "not a readable PDF (PdfStreamError)",
+        "letter.docx": "not a readable DOCX (BadZipFile)",
         "README": "unknown kind (no suffix): rename it .txt if it is text",
         "photo.jpg": ".jpg: an image, not text",
-        "data.csv": "unknown kind (.csv): rename it .txt if it is text",
+        "data.csv": "no text column in the header (x); name one text, body, content, maintext, article, story, article_text, or pass --columns text=NAME",
+        "old.doc": ".doc: save it as .txt, .html or .docx first",
     }
     readme = tmp_path / "README"
     readme.write_text(f"Readme headline\n{BODY}")
@@ -289,9 +290,10 @@ def test_batch_names_files_it_does_not_read_and_counts_broken_ones(tmp_path: Pat
     read = read_dumps([str(tmp_path), str(tmp_path / "a.jsonl")])
     problems = {(Path(p.file).name, p.line): p.reason for p in read.problems}
     assert "CRC check failed" in problems[("crc.jsonl.gz", 2)] and "corrupt" in problems[("deflate.jsonl.gz", 1)]
-    assert problems[("notes.pdf", 0)].startswith("PDF") and problems[("story.txt", 0)].startswith("not a dump")
+    assert problems[("notes.pdf", 0)].startswith("not a readable PDF") and ("story.txt", 0) not in problems  # a page is read too
     assert str(next(p for p in read.problems if p.line == 0)).count(":") >= 1 and ":0:" not in str(read.problems[-1])
-    assert {a.ref.removeprefix(str(tmp_path) + "/"): a.encoding for a in read.articles} == {"a": "utf-8", "crc.jsonl.gz:1": "utf-8", "l": "cp1252"}
+    encodings = {a.ref.removeprefix(str(tmp_path) + "/"): a.encoding for a in read.articles}
+    assert encodings == {"a": "utf-8", "crc.jsonl.gz:1": "utf-8", "l": "cp1252", "story.txt": "utf-8"}
     assert [d.reason for d in read.duplicates] == [f"the same file as {tmp_path / 'a.jsonl'} (read once)"]
 
 
@@ -333,7 +335,7 @@ def test_bench_reads_gzip_and_utf16_datasets(tmp_path: Path) -> None:
 def test_read_path_reads_one_file_or_folder_strictly(tmp_path: Path) -> None:
     assert [a.title for a in read_path(good(tmp_path))] == ["Good headline"]
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
-    with pytest.raises(InputError, match=r"x\.pdf: PDF"):
+    with pytest.raises(InputError, match=r"x\.pdf: not a readable PDF"):
         read_path(tmp_path)
 
 

@@ -1,20 +1,25 @@
-"""Read JSONL news dumps (plain or .gz, or folders of them) line by line, keeping every problem.
+"""Read news dumps, keeping every problem: JSONL (plain or .gz) line by line, and every other kind ``brief`` reads.
 
 Each file's encoding is decided once, from its BOM or its first MiB (UTF-8,
 else a legacy encoding such as cp1252), and recorded on its articles. Memory
 stays bounded: lines are read as they come, each at most ``max_article_size``
-bytes, each file at most ``max_file_size`` bytes once decompressed.
+bytes, each file at most ``max_file_size`` bytes once decompressed; a WARC is
+streamed record by record. Folders are searched for every kind of file (daily
+folders of .txt or .html pages, feeds, tables, PDF, DOCX, WARC); an article
+with no date of its own is dated by its folder's name when that is a date
+(``2025-06-10/``), else by its dateline later, else it stays undated.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.errors import InputError, SummarizerError
-from summarizer.ingest.folders import shown, unsupported, walk
+from summarizer.ingest.folders import SUPPORTED, kind_of, shown, walk
 from summarizer.ingest.limits import MAX_ARTICLE_SIZE, MAX_FILE_SIZE, Limits
 from summarizer.ingest.readers import URL
 from summarizer.ingest.records import load_json, record_to_article
@@ -23,7 +28,7 @@ from summarizer.plural import plural
 from summarizer.types import Article
 
 DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-NOT_A_DUMP = "not a dump (batch reads .jsonl or .jsonl.gz; brief reads single articles)"
+FOLDER_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -63,19 +68,44 @@ def dump_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             continue
         found = 0
         for entry, reason in walk(path):
-            if not reason and entry.name.lower().endswith(DUMP_SUFFIXES):
+            if not reason:
                 files.append(entry)
                 found += 1
             else:
-                problems.append(Problem(shown(entry), 0, reason or not_a_dump(entry)))
+                problems.append(Problem(shown(entry), 0, reason))
         if not found:
-            raise InputError(f"{shown(given)}: the folder holds no dumps ({', '.join(DUMP_SUFFIXES)})")
+            raise InputError(f"{shown(given)}: the folder holds no articles ({' '.join(SUPPORTED)})")
     return files, problems
 
 
-def not_a_dump(file: Path) -> str:
-    """Why a supported-but-not-JSONL file in a dump folder is not read."""
-    return NOT_A_DUMP if file.suffix.lower() in (".txt", ".md", ".html", ".htm", ".json", ".gz") else unsupported(file)
+def folder_date(file: Path) -> str:
+    """The date a daily folder's name gives (``2025-06-10/`` or ``20250610/``), '' when the parent is not named so."""
+    match = FOLDER_DATE.match(file.parent.name)
+    return f"{match.group(1)}-{match.group(2)}-{match.group(3)}" if match else ""
+
+
+def file_articles(file: Path, limits: Limits) -> Iterator[Article | Problem]:
+    """The articles of a file that is not JSONL (read as ``brief`` reads it), each known by its own id or URL, else by
+    FILE (one article) or FILE#N, and dated by its folder when it has no date of its own; a bad file or record is a Problem."""
+    from summarizer.ingest.readers import UNFORESEEN, read_file
+    from summarizer.ingest.records import BadInput
+
+    where, day = shown(file), folder_date(file)
+    try:
+        items = list(read_file(file, limits))
+    except BadInput as error:
+        yield Problem(where, 0, error.reason)
+        return
+    except UNFORESEEN as error:
+        yield Problem(where, 0, f"cannot read it ({error.__class__.__name__}: {error})")
+        return
+    single = len(items) == 1
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, BadInput):
+            yield Problem(where, 0, f"{item.where.removeprefix(where).lstrip(': ')}: {item.reason}".lstrip(": "))
+            continue
+        ref = item.ref if item.ref and item.ref != file.name else (where if single else f"{where}#{number}")
+        yield dataclasses.replace(item, ref=ref, published=item.published or day)
 
 
 def dump_lines(file: Path, limits: Limits = Limits()) -> Iterator[tuple[int, str | Problem, str]]:
@@ -118,6 +148,10 @@ def read_dumps(paths: Sequence[str], strict: bool = False, max_file_size: int = 
     seen_files: dict[tuple[int, int], str] = {}
     for file in files:
         if reading.repeated_file(file, seen_files):
+            continue
+        if not file.name.lower().endswith(DUMP_SUFFIXES) and kind_of(file) != "jsonl":
+            for found in file_articles(file, limits):
+                reading.problem(found) if isinstance(found, Problem) else reading.take(found, shown(file), found.encoding)
             continue
         for number, line, encoding in dump_lines(file, limits):
             reading.line(file, number, line, encoding)
@@ -169,12 +203,17 @@ class DumpReading:
         except SummarizerError as error:
             self.problem(Problem(shown(file), number, str(error).removeprefix(f"{where}: ")))
             return
+        self.take(article, where, encoding)
+
+    def take(self, article: Article, where: str, encoding: str = "") -> None:
+        """Keep an article, unless its id was read before: the same text is a repeat, another text a problem."""
+        file, _, number = where.rpartition(":") if where.rpartition(":")[2].isdigit() else (where, "", "0")
         if article.ref in self.seen:
             first, text = self.seen[article.ref]
             if text != article.text:
-                self.problem(Problem(shown(file), number, f"id {article.ref!r} was used for another text at {first}"))
+                self.problem(Problem(file, int(number), f"id {article.ref!r} was used for another text at {first}"))
             else:
-                self.duplicates.append(Problem(shown(file), number, f"repeats {article.ref!r} of {first} (briefed once)"))
+                self.duplicates.append(Problem(file, int(number), f"repeats {article.ref!r} of {first} (briefed once)"))
             return
         self.seen[article.ref] = (where, article.text)
         self.articles.append(dataclasses.replace(article, id=len(self.articles), encoding=encoding))

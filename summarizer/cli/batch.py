@@ -40,7 +40,10 @@ class Engine(str, Enum):
     ray = "ray"
 
 
-INPUT_HELP = "JSONL dumps (plain or .gz), or folders of them: one article a line with 'text' (and title, url, source, published/date)."
+INPUT_HELP = (
+    "JSONL dumps (plain or .gz; one article a line with 'text', and title, url, source, published/date), or any file brief reads"
+    " (pages, feeds, tables, PDF, DOCX, WARC), or folders of them; an undated article in a folder named as a date takes that date."
+)
 WORKERS_HELP = "Worker processes (local) or actors (Ray), each with its own model (default: the core count locally, all the cluster's CPUs hold with Ray)."
 THREADS_HELP = "Torch threads per worker (default: cores / workers locally, 1 with Ray). Outputs do not depend on it."
 

@@ -20,8 +20,12 @@ class Format(str, Enum):
 
 
 PATHS_HELP = (
-    "Folders (read recursively; hidden files and folders are skipped), files (.txt .md .html .json .jsonl, optionally .gz;"
-    " any other name given directly is read as text), or - for stdin. Text may be UTF-8, UTF-16/32 with a BOM, or a legacy encoding such as cp1252."
+    "Folders (read recursively; hidden files and folders are skipped), files (.txt .md .html .json .jsonl, feeds .rss .atom .xml,"
+    " tables .csv .tsv, .pdf, .docx, web archives .warc .arc; optionally .gz; a file is read by what its content shows, any other"
+    " name given directly as text), or - for stdin. Text may be UTF-8, UTF-16/32 with a BOM, or a legacy encoding such as cp1252."
+)
+COLUMNS_HELP = (
+    "A table's columns by field, when their names are not the usual ones: text=story_body,title=hed (fields: text, title, published, source, url, id)."
 )
 STRICT_HELP = "Stop at the first input that cannot be read (a bad file, record or line) instead of warning and skipping it."
 MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 500MB or 2GiB."
@@ -50,7 +54,8 @@ ORDER_HELP = (
     "reading: the story's core first, related bullets side by side; importance: the order they were chosen in, "
     "most covered first (keep the head when cutting a briefing to a length)."
 )
-SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md}
+SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md, ".markdown": Format.md, ".txt": Format.md}
+COLUMN_FIELDS = ("text", "title", "published", "source", "url", "id")
 
 
 def cached(embedder: Any, cache: bool) -> Any:
@@ -63,12 +68,30 @@ def cached(embedder: Any, cache: bool) -> Any:
 
 
 def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
-    """The asked format, else the one the output file's suffix implies, else Markdown."""
-    if fmt is not None:
-        return fmt
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.md)
-    return Format.md
+    """The asked format, else the one the output file's suffix implies, else Markdown; a suffix that names another
+    format than the one asked, or none brief writes (``-o brief.pdf``), is a usage error."""
+    from summarizer.errors import UsageError
+
+    suffix = output.suffix.lower() if output is not None else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if suffix and implied is None:
+        raise UsageError(f"-o {output}: brief writes Markdown, JSON or HTML, not {suffix}; name the file .md, .json or .html, or give -f")
+    if fmt is not None and implied is not None and implied != fmt and suffix != ".txt":
+        raise UsageError(f"-o {output} says {implied.value}, but -f says {fmt.value}: make them agree")
+    return fmt or implied or Format.md
+
+
+def column_names(given: Optional[str]) -> dict[str, str]:
+    """``--columns text=story_body,title=hed`` as a field -> column mapping (a usage error when malformed)."""
+    from summarizer.errors import UsageError
+
+    chosen: dict[str, str] = {}
+    for part in filter(None, (piece.strip() for piece in (given or "").split(","))):
+        field, sep, column = part.partition("=")
+        if not sep or field.strip() not in COLUMN_FIELDS or not column.strip():
+            raise UsageError(f"--columns {given}: give FIELD=COLUMN pairs, comma-separated, FIELD one of {', '.join(COLUMN_FIELDS)}")
+        chosen[field.strip()] = column.strip()
+    return chosen
 
 
 def brief(
@@ -92,6 +115,7 @@ def brief(
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
     order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
+    columns: Annotated[Optional[str], typer.Option("--columns", help=COLUMNS_HELP, show_default=False, metavar="FIELD=COLUMN,...")] = None,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
     import warnings
@@ -108,6 +132,8 @@ def brief(
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
+    chosen = chosen_format(fmt, output)
+    table_columns = column_names(columns)
     if only_new and not since:
         from summarizer.errors import UsageError
 
@@ -115,16 +141,31 @@ def brief(
     if output is not None:
         check_target(output, [*paths, *(since or [])], force)
     embedder = cached(Embedder(model, device=device, precision=precision), cache)  # a bad --model fails before a large input is read
-    reading = read_inputs(paths, strict=strict, limits=limits)
+    reading = read_inputs(paths, strict=strict, limits=limits, columns=table_columns)
     warn_skipped(reading.skipped)
     warn_ambiguous_dates(reading.articles, options.date_order)
     with warnings.catch_warnings():  # an empty briefing says why in its own text
         warnings.simplefilter("ignore", UserWarning)
         briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
+    refuse_furniture_only(briefing)
     if since:
         briefing = what_is_new(briefing, since, embedder, only_new)
     briefing = replace(briefing, skipped=reading.skipped)
-    emit(render(briefing, chosen_format(fmt, output).value), output)
+    emit(render(briefing, chosen.value), output)
+
+
+def refuse_furniture_only(briefing: Any) -> None:
+    """An input with not one sentence (only share buttons, sign-up prompts, headings) is an InputError, not an empty
+    briefing under a title made of page furniture."""
+    if briefing.sentences:
+        return
+    from collections import Counter
+
+    from summarizer.errors import InputError
+
+    kinds = Counter(item.reason for item in briefing.left_out)
+    found = ", ".join(f"{count} {reason}" for reason, count in sorted(kinds.items()))
+    raise InputError(f"no sentence found in the input, only page furniture and fragments ({found or 'nothing'}): nothing to brief")
 
 
 def date_order(dayfirst: bool, monthfirst: bool) -> str:

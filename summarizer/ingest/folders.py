@@ -16,12 +16,27 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
-KINDS = (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("json", JSON_SUFFIXES), ("jsonl", JSONL_SUFFIXES))
-SAVE_AS_TEXT = "save it as .txt or .html first"
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+CSV_SUFFIXES = (".csv",)
+TSV_SUFFIXES = (".tsv", ".tab")
+PDF_SUFFIXES = (".pdf",)
+DOCX_SUFFIXES = (".docx",)
+WARC_SUFFIXES = (".warc", ".arc")
+KINDS = (
+    ("text", TEXT_SUFFIXES),
+    ("html", HTML_SUFFIXES),
+    ("json", JSON_SUFFIXES),
+    ("jsonl", JSONL_SUFFIXES),
+    ("feed", FEED_SUFFIXES),
+    ("csv", CSV_SUFFIXES),
+    ("tsv", TSV_SUFFIXES),
+    ("pdf", PDF_SUFFIXES),
+    ("docx", DOCX_SUFFIXES),
+    ("warc", WARC_SUFFIXES),
+)
+SUPPORTED = tuple(suffix for _, suffixes in KINDS for suffix in suffixes)
+SAVE_AS_TEXT = "save it as .txt, .html or .docx first"
 HINTS = {
-    ".pdf": "PDF: convert it to text first (pdftotext)",
-    ".docx": f".docx: {SAVE_AS_TEXT}",
     ".doc": f".doc: {SAVE_AS_TEXT}",
     ".odt": f".odt: {SAVE_AS_TEXT}",
     ".rtf": f".rtf: {SAVE_AS_TEXT}",

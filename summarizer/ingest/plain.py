@@ -41,3 +41,32 @@ def split_title(raw: str) -> tuple[str, str, str]:
             return MARKDOWN_HEADING.sub("", stripped), rest, published
         break
     return "", raw, published
+
+
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n")
+META_FIELDS = {
+    "title": ("title", "headline"),
+    "source": ("source", "publisher", "outlet", "site"),
+    "url": ("url", "link", "canonical_url"),
+    "published": ("date", "published", "publish_date"),
+}
+
+
+def front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """YAML front matter (``---`` lines around ``key: value`` lines, as CMSs and static sites write Markdown) read
+    with python-frontmatter: the title, source, URL and date it gives, and the text after it. Text without front
+    matter, or with YAML that does not parse, comes back as it is."""
+    if not FRONT_MATTER.match(raw):
+        return {}, raw
+    import frontmatter
+    import yaml
+
+    try:
+        post = frontmatter.loads(raw.lstrip("\ufeff"))
+    except (yaml.YAMLError, ValueError, TypeError):
+        return {}, raw
+    found = {}
+    for field, names in META_FIELDS.items():
+        value = next((post.metadata[name] for name in names if post.metadata.get(name) not in (None, "")), "")
+        found[field] = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    return found, post.content

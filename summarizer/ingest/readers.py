@@ -11,19 +11,23 @@ import io
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from summarizer.errors import InputError
 from summarizer.ingest.decoding import decode_bytes
+from summarizer.ingest.documents import docx_article, pdf_article
+from summarizer.ingest.feeds import is_feed, read_feed
 from summarizer.ingest.folders import SUPPORTED, as_skipped, identity, kind_of, missing_reason, shown, walk
 from summarizer.ingest.html import extract_html
 from summarizer.ingest.limits import Limits
-from summarizer.ingest.plain import split_title
-from summarizer.ingest.records import BadInput, load_json, record_to_article, type_name
+from summarizer.ingest.plain import front_matter, split_title
+from summarizer.ingest.records import TEXT_FIELDS, BadInput, load_json, record_to_article, type_name
 from summarizer.ingest.streams import STREAM_ERRORS, Line, TooLarge, file_lines, open_bytes, read_capped, stream_error, unpack_bytes
+from summarizer.ingest.tables import looks_like_table, read_table
+from summarizer.ingest.warc import WarcTally, is_warc, warc_articles
 from summarizer.types import Article, Skipped
 
 STDIN = "-"
@@ -34,6 +38,8 @@ NEWLINES = re.compile(r"\r\n?")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SHOWN_SKIPS = 3
 UNFORESEEN = (OSError, EOFError, zlib.error, ValueError, LookupError, RecursionError)
+HEAD_BYTES = 4096  # enough to see a PDF, a DOCX's first part name, or a WARC header
+WHOLE_FILE_KINDS = ("json", "feed", "csv", "tsv", "pdf", "docx")  # one file, many articles (or a binary document)
 
 
 @dataclass(frozen=True)
@@ -44,14 +50,21 @@ class Reading:
     skipped: tuple[Skipped, ...] = ()
 
 
-def read_inputs(paths: Sequence[str], stdin: IO[bytes] | IO[str] | None = None, strict: bool = False, limits: Limits = Limits()) -> Reading:
-    """All articles named by ``paths`` ('-' is stdin); bad inputs are skipped and named, or fatal when ``strict``.
+def read_inputs(
+    paths: Sequence[str],
+    stdin: IO[bytes] | IO[str] | None = None,
+    strict: bool = False,
+    limits: Limits = Limits(),
+    columns: Mapping[str, str] | None = None,
+) -> Reading:
+    """All articles named by ``paths`` ('-' is stdin); bad inputs are skipped and named, or fatal when ``strict``;
+    ``columns`` names a table's columns by field (``{"text": "story"}``, from ``--columns``).
 
     Raise InputError when ``paths`` is empty or no article could be read.
     """
     if not paths:
         raise InputError("no input given: name a folder, files, or - for stdin")
-    reader = Reader(limits, strict)
+    reader = Reader(limits, strict, columns)
     for given in paths:
         reader.argument(given, stdin)
     if not reader.articles:
@@ -82,9 +95,10 @@ def nothing_read(paths: Sequence[str], skipped: Sequence[Skipped]) -> InputError
 class Reader:
     """Collects the articles and the skipped inputs of one run; remembers files already read."""
 
-    def __init__(self, limits: Limits, strict: bool) -> None:
+    def __init__(self, limits: Limits, strict: bool, columns: Mapping[str, str] | None = None) -> None:
         self.limits = limits
         self.strict = strict
+        self.columns = columns
         self.articles: list[Article] = []
         self.skipped: list[Skipped] = []
         self.seen: dict[tuple[int, int], str] = {}
@@ -142,7 +156,10 @@ class Reader:
             self.skip(where, "named twice; read once" if first == where else f"the same file as {first}; read once")
             return
         self.seen[key] = where
-        self.take(where, lambda: read_file(file, self.limits))
+        tally = WarcTally()
+        self.take(where, lambda: read_file(file, self.limits, self.columns, tally))
+        if tally.summary():  # a web archive's requests, redirects and non-HTML records: a count, not an error
+            self.skipped.append(Skipped(where, tally.summary()))
 
     def take(self, where: str, items: Any) -> None:
         """Keep the articles of ``items()`` and skip its bad records; a failure of the whole input skips it."""
@@ -158,26 +175,79 @@ class Reader:
             self.skip(where, f"cannot read it ({error.__class__.__name__}: {error})")
 
 
-def read_file(file: Path, limits: Limits) -> Iterator[Article | BadInput]:
-    """The articles of one file by its suffix (unknown suffixes as text); bad records come as BadInput items."""
-    kind = kind_of(file) or "text"
+def read_file(file: Path, limits: Limits, columns: Mapping[str, str] | None = None, tally: WarcTally | None = None) -> Iterator[Article | BadInput]:
+    """The articles of one file, by what its first bytes show it is (PDF, DOCX, WARC, a feed, a table, JSON) or else
+    by its suffix (unknown suffixes as text); bad records come as BadInput items."""
     where = shown(file)
+    kind = binary_kind(head_of(file)) or kind_of(file) or "text"
+    if kind == "warc":
+        yield from warc_articles(file, where, tally if tally is not None else WarcTally())
+        return
     if kind == "jsonl":
         yield from jsonl_records(file_lines(file, limits), where, where, limits)
         return
-    whole = limits.max_file if kind == "json" else min(limits.max_file, limits.max_article)
+    whole = limits.max_file if kind in WHOLE_FILE_KINDS else min(limits.max_file, limits.max_article)
     data = read_whole(file, whole, where, too_large_message(kind, limits))
+    if kind in ("pdf", "docx"):
+        yield (pdf_article if kind == "pdf" else docx_article)(bytes(data), where, where)
+        return
     try:
         text, encoding = decode_bytes(data)
     except ValueError as error:
         raise BadInput(where, str(error)) from None
-    for item in parse(text, kind, where, where, limits):
+    for item in parse(text, text_kind(text, kind), where, where, limits, columns):
         yield item if isinstance(item, BadInput) else dataclasses.replace(item, encoding=encoding)
+
+
+def head_of(file: Path) -> bytes:
+    """The first bytes of a file (decompressed when gzip): enough to tell what it is; empty when unreadable."""
+    try:
+        with open_bytes(file) as stream:
+            return bytes(stream.read(HEAD_BYTES))
+    except STREAM_ERRORS:
+        return b""
+
+
+def binary_kind(head: bytes) -> str:
+    """pdf, docx or warc when the first bytes say so (whatever the file's name), else ''."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in head:
+        return "docx"
+    return "warc" if is_warc(head) else ""
+
+
+def text_kind(text: str, named: str) -> str:
+    """The reader for decoded text: a feed, a table or JSON is read as what it is even under a ``.txt`` or
+    ``.xml`` name; an XML file that is not a feed is refused by the feed reader with what it holds."""
+    if named not in ("text", "feed", "json"):
+        return named
+    if is_feed(text):
+        return "feed"
+    if named == "feed":
+        return "feed"  # .xml, .rss or .atom that does not open like a feed: the feed reader says why
+    if named == "text":
+        sniffed = sniff_kind(text)
+        if sniffed in ("json", "jsonl") and parses_as_json(text, sniffed):
+            return sniffed
+        if looks_like_table(text):
+            return "csv"
+    return named
+
+
+def parses_as_json(text: str, kind: str) -> bool:
+    """True when the text (or, for JSONL, its first line) is JSON: a text article may start with '[' or '{'."""
+    first = text.strip() if kind == "json" else text.strip().split("\n", 1)[0]
+    try:
+        load_json(first, "")
+    except BadInput:
+        return False
+    return True
 
 
 def too_large_message(kind: str, limits: Limits) -> str:
     """What to say when a whole-file read passes its cap."""
-    if kind == "json" or limits.max_file < limits.max_article:
+    if kind in WHOLE_FILE_KINDS or limits.max_file < limits.max_article:
         return f"the file is {limits.file_exceeded()}"
     return limits.article_exceeded("the file (one article)")
 
@@ -245,11 +315,17 @@ def is_single_json(raw: str) -> bool:
     return True
 
 
-def parse(raw: str, kind: str, where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
+def parse(raw: str, kind: str, where: str, path: str, limits: Limits, columns: Mapping[str, str] | None = None) -> Iterator[Article | BadInput]:
     """Dispatch decoded text to the reader of ``kind``."""
     if not raw.strip():
         raise BadInput(where, "the file is empty" if not raw else "the article is empty (only whitespace)")
-    if kind == "json":
+    if kind == "feed":
+        if not is_feed(raw):
+            raise BadInput(where, "XML, but not an RSS or Atom feed: save the page as .html, or pass the feed itself")
+        yield from (checked_item(item, limits) for item in read_feed(raw, where, path))
+    elif kind in ("csv", "tsv"):
+        yield from (checked_item(item, limits) for item in read_table(raw, where, path, "\t" if kind == "tsv" else "", columns))
+    elif kind == "json":
         yield from parse_json(raw, where, path, limits)
     elif kind == "jsonl":
         yield from jsonl_records(string_lines(raw, limits), where, path, limits)
@@ -265,11 +341,16 @@ def ref_of(path: str) -> str:
 
 
 def plain_article(raw: str, where: str, path: str) -> Article:
-    """A text or Markdown article, its line endings made \\n; the first line is its title when it looks like one."""
-    title, body, published = split_title(NEWLINES.sub("\n", raw))
+    """A text or Markdown article, its line endings made \\n: its front matter gives its title, source, URL and date
+    (``plain.front_matter``); else the first line is its title when it looks like one."""
+    meta, text = front_matter(NEWLINES.sub("\n", raw))
+    title, body, published = split_title(text)
+    if meta.get("title"):
+        title, body = meta["title"], text
     if not body.strip():
         raise BadInput(where, "the article is empty (a title line and no text)")
-    return Article(id=0, text=body, title=title, published=published, path=path, ref=ref_of(path))
+    published = meta.get("published") or published
+    return Article(id=0, text=body, title=title, source=meta.get("source", ""), url=meta.get("url", ""), published=published, path=path, ref=ref_of(path))
 
 
 def parse_json(raw: str, where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
@@ -295,7 +376,7 @@ def parse_json(raw: str, where: str, path: str, limits: Limits) -> Iterator[Arti
 
 def has_text(record: dict[str, Any]) -> bool:
     """True when a JSON object is itself an article (it has a text field)."""
-    return any(record.get(name) not in (None, "") for name in ("text", "body", "content"))
+    return any(record.get(name) not in (None, "") for name in TEXT_FIELDS)
 
 
 def checked(record: Any, where: str, path: str, limits: Limits, encoding: str = "") -> Article | BadInput:
@@ -307,6 +388,13 @@ def checked(record: Any, where: str, path: str, limits: Limits, encoding: str = 
     if too_big(article.text, limits.max_article):
         return BadInput(where, limits.article_exceeded())
     return dataclasses.replace(article, encoding=encoding) if encoding else article
+
+
+def checked_item(item: Article | BadInput, limits: Limits) -> Article | BadInput:
+    """An article of a feed or table, or the BadInput saying it is past the size limit."""
+    if isinstance(item, Article) and too_big(item.text, limits.max_article):
+        return BadInput(item.ref or item.path, limits.article_exceeded())
+    return item
 
 
 def too_big(text: str, cap: int) -> bool:

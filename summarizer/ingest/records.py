@@ -1,4 +1,9 @@
-"""Turn one JSON record (a dict) into an Article, accepting the common field names and checking their types."""
+"""Turn one JSON record (a dict) into an Article, accepting the common field names and checking their types.
+
+The names cover plain records and the JSON that news crawlers write: news-please
+(``maintext``, ``date_publish``, ``source_domain``) and newspaper (``text``,
+``publish_date``).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,11 @@ from typing import Any
 from summarizer.errors import InputError
 from summarizer.types import Article
 
-TEXT_FIELDS = ("text", "body", "content")
+TEXT_FIELDS = ("text", "body", "content", "maintext")  # maintext: news-please
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
-SOURCE_FIELDS = ("source", "site", "publisher")
-DATE_FIELDS = ("published", "date")
+SOURCE_FIELDS = ("source", "outlet", "site", "publisher", "source_domain")  # source_domain: news-please
+DATE_FIELDS = ("published", "date", "date_publish", "publish_date", "published_at", "pubdate")  # news-please, newspaper
 ID_FIELDS = ("id",)
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
