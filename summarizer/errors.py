@@ -1,5 +1,7 @@
 """Errors the user can act on: the CLI prints them as one line and exits non-zero."""
 
+from typing import Any
+
 
 class SummarizerError(Exception):
     """Base class for errors shown to the user as a single line."""
@@ -19,10 +21,8 @@ class ModelError(SummarizerError):
     exit_code = 3
 
 
-class CacheError(SummarizerError):
-    """The on-disk embedding cache cannot be used."""
-
-    exit_code = 4
+class CacheWarning(RuntimeWarning):
+    """The on-disk embedding cache cannot be used: the run goes on without it (the CLI prints one line)."""
 
 
 class UsageError(SummarizerError):
@@ -57,3 +57,20 @@ class Interrupted(BaseException):
             return signal.Signals(self.signal_number).name
         except ValueError:
             return f"signal {self.signal_number}"
+
+
+def show_own_warnings() -> None:
+    """Print the tool's own warnings (a cache that cannot be used) as one ``summarizer: warning:`` line on stderr, and
+    every other warning as Python does: for the command line and the batch workers it starts."""
+    import sys
+    import warnings
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, CacheWarning):
+            print(f"summarizer: warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show

@@ -34,8 +34,11 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
     """A binary stream to ``.NAME.tmp-*`` beside ``target``: synced and renamed into place when the block ends,
     removed if it raises or is interrupted. The file gets the permissions a plain write would give it
     (mkstemp's are 0600 whatever the umask)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", dir=target.parent)
+    except OSError as error:
+        raise named(error, target) from None
     try:
         os.fchmod(handle, new_file_mode(target))
         with os.fdopen(handle, "wb") as stream:
@@ -43,9 +46,28 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise named(error, target) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def named(error: OSError, target: Path) -> OSError:
+    """The same system error, naming the file the user asked for rather than its temporary (``.NAME.tmp-*``)."""
+    return type(error)(error.errno, error.strerror or str(error), str(target))
+
+
+def writable_folder(target: Path) -> str:
+    """Why ``target`` cannot be written in its folder ('' when it can): checked before any work is done. The nearest
+    existing folder must be writable (a read-only mount refuses even root)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    return "" if os.access(folder, os.W_OK | os.X_OK) else f"cannot write in {folder} (read-only, or no permission)"
 
 
 def write_atomic(target: Path, content: str | bytes) -> None:

@@ -120,6 +120,9 @@ _WORKER: tuple[WorkerConfig, Encoder] | None = None
 
 def init_worker(config: WorkerConfig) -> None:
     """Pool initializer: build this process's encoder once, and exit when the driver dies (even by SIGKILL)."""
+    from summarizer.errors import show_own_warnings
+
+    show_own_warnings()
     global _WORKER
     import signal
 

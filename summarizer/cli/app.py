@@ -12,7 +12,7 @@ from summarizer.cli.batch import batch
 from summarizer.cli.bench import bench
 from summarizer.cli.brief import brief
 from summarizer.cli.convert import convert
-from summarizer.errors import Interrupted, SummarizerError
+from summarizer.errors import Interrupted, SummarizerError, show_own_warnings
 
 app = typer.Typer(
     name="summarizer",
@@ -62,6 +62,7 @@ def interrupt(signal_number: int, frame: Any) -> None:
 
 def main() -> None:
     """Console entry point: user errors become one line on stderr and a non-zero exit."""
+    show_own_warnings()
     signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGTERM, interrupt)
     try:

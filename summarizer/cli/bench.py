@@ -209,6 +209,10 @@ def check_targets(dataset: Path, save: Optional[Path], folder: Optional[Path], f
         return
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: is a file; give a folder for the results")
+    from summarizer.files import writable_folder
+
+    if reason := writable_folder(folder / RESULT_FILES[0]):
+        raise InputError(f"{folder}: {reason}; give another folder for the results")
     existing = [name for name in RESULT_FILES if (folder / name).exists()]
     for name in existing:  # never the dataset, even with --force
         check_target(folder / name, [str(dataset)], force=True)

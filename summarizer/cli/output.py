@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.errors import InputError
-from summarizer.files import write_atomic
+from summarizer.files import writable_folder, write_atomic
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
@@ -48,6 +48,8 @@ def check_target(target: Path, inputs: Sequence[str], force: bool) -> None:
     """Refuse to write over an input (even with ``force``), a folder, or an existing file unless ``force``."""
     if target.is_dir():
         raise InputError(f"{target}: is a folder; give a file name")
+    if reason := writable_folder(target):
+        raise InputError(f"{target}: {reason}; write it elsewhere")
     if folder := input_folder_holding(target, inputs):
         raise InputError(f"{target}: is inside the input folder {folder}, where it would be read as an article next time; write it elsewhere")
     identity = file_identity(target)

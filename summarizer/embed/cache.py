@@ -12,11 +12,12 @@ import hashlib
 import os
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from summarizer.errors import CacheError
+from summarizer.errors import CacheWarning
 
 if TYPE_CHECKING:
     import numpy as np
@@ -138,18 +139,31 @@ class EmbeddingCache:
 
 
 class CachedEmbedder:
-    """An Embedder that reads vectors from an EmbeddingCache and embeds only the sentences it lacks."""
+    """An Embedder that reads vectors from an EmbeddingCache and embeds only the sentences it lacks.
+
+    The cache is an optimisation: when it cannot be used (a folder that cannot
+    be written, a corrupted or read-only file), a ``CacheWarning`` says so once
+    and the run goes on without it, with the same vectors and so the same bytes.
+    """
 
     def __init__(self, embedder: Embedder, cache: EmbeddingCache) -> None:
         self.embedder = embedder
         self.cache = cache
+        self.broken = False
 
-    def guarded(self, action: Callable[[], T]) -> T:
-        """Run a cache operation; a broken cache file becomes a CacheError that says what to do."""
+    def guarded(self, action: Callable[[], T], otherwise: T) -> T:
+        """Run a cache operation; when the cache fails, warn once, stop using it and return ``otherwise``."""
+        if self.broken:
+            return otherwise
         try:
             return action()
-        except sqlite3.DatabaseError as error:
-            raise CacheError(f"the embedding cache {self.cache.path} cannot be used ({error}); delete it, or run with --no-cache") from None
+        except (sqlite3.DatabaseError, OSError) as error:
+            self.broken = True
+            self.cache.close()
+            reason = f"{error.strerror or error}" if isinstance(error, OSError) else str(error)
+            message = f"the embedding cache {self.cache.path} cannot be used ({reason}); going on without it (delete it to rebuild it)"
+            warnings.warn(CacheWarning(message), stacklevel=2)
+            return otherwise
 
     @property
     def name(self) -> str:
@@ -162,12 +176,13 @@ class CachedEmbedder:
 
         unique = list(dict.fromkeys(texts))
         keys = {text: cache_key(self.embedder.identity, text) for text in unique}
-        stored = self.guarded(lambda: self.cache.get(list(keys.values())))
+        nothing: dict[bytes, bytes] = {}
+        stored = self.guarded(lambda: self.cache.get(list(keys.values())), nothing)
         missing = [text for text in unique if keys[text] not in stored]
         if missing:
             fresh = self.embedder.encode(missing)
             new = {keys[text]: np.ascontiguousarray(row, dtype=np.float32).tobytes() for text, row in zip(missing, fresh, strict=True)}
-            self.guarded(lambda: self.cache.put(new))
+            self.guarded(lambda: self.cache.put(new), None)
             stored.update(new)
         if not texts:
             return self.embedder.encode([])
