@@ -250,3 +250,15 @@ def test_batch_reads_daily_folders_of_pages_feeds_and_archives(tmp_path: Path) -
     done = run_cli("batch", str(news), "-o", str(out), "-q", "-w", "1")
     assert done.returncode == 0, done.stderr
     assert any(out.rglob("*.json"))
+
+
+def test_a_dateline_dates_an_article_before_its_folder_does(tmp_path: Path) -> None:
+    from summarizer.batch.dump import read_dumps
+
+    (tmp_path / "2025-06-12").mkdir()
+    (tmp_path / "2025-06-12" / "wire.txt").write_text(f"Dockers strike\nVELMARA, 10 June 2025 — {FIRST}\n", encoding="utf-8")
+    (article,) = read_dumps([str(tmp_path)]).articles
+    assert article.published == ""  # the dateline (10 June) decides, not the folder (12 June)
+    from summarizer.dates import with_dates
+
+    assert with_dates([article])[0].date == "2025-06-10"

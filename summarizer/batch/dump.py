@@ -86,7 +86,9 @@ def folder_date(file: Path) -> str:
 
 def file_articles(file: Path, limits: Limits) -> Iterator[Article | Problem]:
     """The articles of a file that is not JSONL (read as ``brief`` reads it), each known by its own id or URL, else by
-    FILE (one article) or FILE#N, and dated by its folder when it has no date of its own; a bad file or record is a Problem."""
+    FILE (one article) or FILE#N, and dated by its folder when neither its metadata nor a dateline dates it; a bad
+    file or record is a Problem."""
+    from summarizer.dates import dateline_date
     from summarizer.ingest.readers import UNFORESEEN, read_file
     from summarizer.ingest.records import BadInput
 
@@ -105,7 +107,8 @@ def file_articles(file: Path, limits: Limits) -> Iterator[Article | Problem]:
             yield Problem(where, 0, f"{item.where.removeprefix(where).lstrip(': ')}: {item.reason}".lstrip(": "))
             continue
         ref = item.ref if item.ref and item.ref != file.name else (where if single else f"{where}#{number}")
-        yield dataclasses.replace(item, ref=ref, published=item.published or day)
+        undated = not item.published and not dateline_date(item.text)
+        yield dataclasses.replace(item, ref=ref, published=day if undated else item.published)
 
 
 def dump_lines(file: Path, limits: Limits = Limits()) -> Iterator[tuple[int, str | Problem, str]]:
