@@ -10,11 +10,12 @@ page's own when it gives one, else the WARC record's.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from summarizer.errors import InputError
 from summarizer.ingest.decoding import decode_bytes
@@ -92,6 +93,31 @@ def read_warc(stream: IO[bytes], where: str, path: str, tally: WarcTally) -> Ite
 
 
 def warc_articles(file: Path, where: str, tally: WarcTally) -> Iterator[Article | BadInput]:
-    """The pages of a WARC file, streamed (warcio looks through gzip itself)."""
-    with open(file, "rb") as stream:
-        yield from read_warc(stream, where, str(file), tally)
+    """The pages of a WARC file, streamed (warcio looks through gzip itself), with a progress bar of the compressed
+    bytes read on a terminal (a CC-NEWS file takes minutes)."""
+    import sys
+
+    from tqdm import tqdm
+
+    with (
+        open(file, "rb") as raw,
+        tqdm(total=file.stat().st_size, unit="B", unit_scale=True, desc=file.name, file=sys.stderr, disable=not sys.stderr.isatty(), leave=False) as bar,
+    ):
+        yield from read_warc(io.BufferedReader(ProgressReader(raw, bar.update)), where, str(file), tally)
+
+
+class ProgressReader(io.RawIOBase):
+    """A binary stream that reports how many bytes each read took from the one it wraps."""
+
+    def __init__(self, raw: IO[bytes], report: Callable[[int], object]) -> None:
+        self.raw, self.report = raw, report
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill ``buffer`` from the wrapped stream and report the count."""
+        data = self.raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.report(len(data))
+        return len(data)
