@@ -1,15 +1,16 @@
-"""What a vector that depends on its sentence alone costs: one sentence a forward pass against batches, one run.
+"""What a vector that depends on its sentence alone costs: fixed-shape batches against one sentence a pass and free batches.
 
-    python -m benchmarks.batching [--dump ../shared/data/dump_duc2003.jsonl] [--sentences 1500] [--no-write]
+    python -m benchmarks.batching [--dump DUC] [--check GVA] [--sentences 1500] [--tokens 64,128,256,512] [--no-write]
 
-On the seeds' sentences and on the first distinct sentences of the dump:
+On the seeds' sentences and on the first distinct sentences of two dumps:
 sentence-transformers' default fp32 ``encode`` (the baseline), our encoder
-with batches of 64 sentences of one token count (the default before
-determinism was made independent of batch-mates), and our default (one
-sentence a forward pass on the CPU). Seconds, the ratio to the baseline and
-to batches of 64, and, for our default, how many vectors differ in any bit
-when the same sentences are embedded on 1 and 2 threads and in reverse
-order (must be 0). Writes benchmarks/results/batching.md.
+with one sentence a forward pass (the default before), with free batches of
+64 sentences of one token count (fast, but a vector's bits then depend on its
+batch-mates), and with fixed-shape batches (``bert.rows_per_pass``) at each
+``TOKENS_PER_PASS`` of the sweep. The constant is chosen on ``--dump`` and
+reported on ``--check``, left out. For the default: how many vectors differ in
+any bit on 1 and 2 threads and in reverse order (must be 0). Writes
+benchmarks/results/batching.md, keeping its ``## Reading``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import argparse
 import datetime
 import json
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -28,6 +28,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 DUMP = ROOT.parent / "shared" / "data" / "dump_duc2003.jsonl"
+CHECK = ROOT.parent / "shared" / "data" / "dump_gva_dev.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "batching.md"
 
 
@@ -52,63 +53,87 @@ def rows_differing(a: np.ndarray, b: np.ndarray) -> int:
     return int((a != b).any(axis=1).sum())
 
 
-def measure(name: str, texts: list[str]) -> list[str]:
-    """The table rows of one set of sentences."""
+def fixed_shapes(tokens: int) -> Callable[[list[str]], np.ndarray]:
+    """Our default encoder with ``TOKENS_PER_PASS`` set to ``tokens`` for the call (the constant being chosen)."""
+    from summarizer.embed import bert
+    from summarizer.embed.embedder import Embedder
+
+    def encode(texts: list[str]) -> np.ndarray:
+        saved = bert.TOKENS_PER_PASS
+        bert.TOKENS_PER_PASS = tokens
+        try:
+            return Embedder().encode(texts)
+        finally:
+            bert.TOKENS_PER_PASS = saved
+
+    return encode
+
+
+def measure(name: str, texts: list[str], sweep: Sequence[int]) -> list[str]:
+    """The table rows of one set of sentences: the baseline, one sentence a pass, batches of 64, fixed shapes at each
+    ``TOKENS_PER_PASS`` of the sweep (the default marked), and whether the default's bits depend on threads or order."""
     from sentence_transformers import SentenceTransformer
 
+    from summarizer.embed.bert import TOKENS_PER_PASS
     from summarizer.embed.embedder import Embedder
     from summarizer.embed.models import resolve_model
 
     baseline_model = SentenceTransformer(str(resolve_model(None).path), device="cpu", local_files_only=True)
-    ours, batched = Embedder(), Embedder(batch_size=64)
-    for model in (ours, batched):
+    one_a_pass, batched = Embedder(batch_size=1), Embedder(batch_size=64)
+    for model in (one_a_pass, batched):
         model.encode(texts[:4])  # load and warm
     baseline_model.encode(texts[:4])
     base_s, _ = timed(lambda: baseline_model.encode(texts, convert_to_numpy=True))
+    single_s, _ = timed(lambda: one_a_pass.encode(texts))
     batched_s, batched_vectors = timed(lambda: batched.encode(texts))
-    ours_s, ours_vectors = timed(lambda: ours.encode(texts))
-    one_thread = Embedder(threads=1).encode(texts)
-    reversed_order = ours.encode(texts[::-1])[::-1]
-    differ = rows_differing(ours_vectors, one_thread) + rows_differing(ours_vectors, reversed_order)
-    cosine = float((ours_vectors * batched_vectors).sum(axis=1).min())
-    return [
+    rows = [
         f"| {name} | {len(texts)} | sentence-transformers fp32 `encode` (baseline) | {base_s:.2f} | 1.00 | | |",
-        f"| {name} | {len(texts)} | ours, batches of 64 of one token count | {batched_s:.2f} | {base_s / batched_s:.2f} | 1.00 | |",
-        f"| {name} | {len(texts)} | **ours, one sentence a pass (default)** | {ours_s:.2f} | {base_s / ours_s:.2f} | {batched_s / ours_s:.2f} "
-        f"| {differ} (cosine to batched ≥ {cosine:.6f}) |",
+        f"| {name} | {len(texts)} | ours, one sentence a pass (the default before) | {single_s:.2f} | {base_s / single_s:.2f} | 1.00 | |",
+        f"| {name} | {len(texts)} | ours, batches of 64 of one token count (bits depend on batch-mates) | {batched_s:.2f} "
+        f"| {base_s / batched_s:.2f} | {single_s / batched_s:.2f} | |",
     ]
+    for tokens in sweep:
+        seconds, vectors = timed(lambda tokens=tokens: fixed_shapes(tokens)(texts))  # type: ignore[misc]
+        label = f"ours, fixed shapes of {tokens} tokens a pass"
+        check = ""
+        if tokens == TOKENS_PER_PASS:
+            label = f"**{label} (default)**"
+            differ = rows_differing(vectors, Embedder(threads=1).encode(texts)) + rows_differing(vectors, Embedder(threads=2).encode(texts[::-1])[::-1])
+            check = f"{differ} (cosine to batched ≥ {float((vectors * batched_vectors).sum(axis=1).min()):.6f})"
+        rows.append(f"| {name} | {len(texts)} | {label} | {seconds:.2f} | {base_s / seconds:.2f} | {single_s / seconds:.2f} | {check} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    return rows
 
 
 def main() -> None:
     """Print the table, and write it unless --no-write."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dump", type=Path, default=DUMP)
+    parser.add_argument("--dump", type=Path, default=DUMP, help="the development dump the constant is chosen on")
+    parser.add_argument("--check", type=Path, default=CHECK, help="the dump left out of the choice, reported on")
     parser.add_argument("--sentences", type=int, default=1500)
+    parser.add_argument("--tokens", default="64,128,256,512", help="TOKENS_PER_PASS values to compare")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    sweep = [int(t) for t in args.tokens.split(",")]
     seeds = sentences_of([p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))])
-    records = [json.loads(line) for line in args.dump.read_text(encoding="utf-8").splitlines() if line.strip()]
-    dump = sentences_of([r["text"] for r in records])[: args.sentences]
     from summarizer.embed.hardware import cpu_info
 
     lines = [
-        "| input | sentences | path | seconds | speed vs baseline | speed vs batches of 64 | vectors that differ on 1 vs 2 threads or reversed order |",
+        "| input | sentences | path | seconds | speed vs baseline | speed vs one a pass | vectors that differ on 1 vs 2 threads or reversed order |",
         "|---|---|---|---|---|---|---|",
-        *measure("seeds", seeds),
-        *measure(args.dump.name, dump),
+        *measure("seeds", seeds, sweep),
     ]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    header = [
-        "# One sentence a forward pass: the cost of vectors that depend on their sentence alone",
-        "",
-        f"`python -m benchmarks.batching` at {commit}, {datetime.date.today()}, on {cpu_info().get('model name', 'an unknown CPU')} "
-        f"({len(os.sched_getaffinity(0))} cores); speed ratios above 1 are faster than the compared path, all from one run.",
-        "",
-    ]
-    text = "\n".join(header + lines) + "\n"
-    sys.stdout.write(text)
-    if not args.no_write:
-        RESULTS.write_text(text, encoding="utf-8")
+    for path in (args.dump, args.check):
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines += measure(path.name, sentences_of([r["text"] for r in records])[: args.sentences], sweep)
+    from benchmarks.report import commit, publish
+
+    intro = (
+        f"`python -m benchmarks.batching` at {commit()}, {datetime.date.today()}, on {cpu_info().get('model name', 'an unknown CPU')} "
+        f"({len(os.sched_getaffinity(0))} cores); speed ratios above 1 are faster than the compared path, all from one run. "
+        f"The tokens a pass are chosen on {args.dump.name} and reported on {args.check.name}, left out."
+    )
+    publish(RESULTS, "Fixed-shape batches: vectors that depend on their sentence alone, computed in batches", intro, [("", lines)], not args.no_write)
 
 
 if __name__ == "__main__":

@@ -118,3 +118,34 @@ def test_ray_gives_the_same_bytes_as_the_local_engine(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         trees[name] = tree(out)
     assert trees["local"] == trees["ray"]
+
+
+def test_a_full_fixed_shape_batch_gives_each_sentence_the_bits_it_has_alone() -> None:
+    """More sentences of one token count than one forward pass holds: full batches, a filled-up last one, batch-mates
+    that differ from run to run (reversed, interleaved with others), on 1 and 2 threads, both backends."""
+    from summarizer.embed.bert import FIXED_SHAPES, rows_per_pass
+    from summarizer.embed.embedder import CPU_BATCH_SIZE, Embedder
+
+    assert CPU_BATCH_SIZE == FIXED_SHAPES
+    words = ["harbour", "river", "market", "school", "bridge", "station", "garden", "library", "stadium", "museum", "hospital", "airport"]
+    texts = [f"The {a} near the {b} stays closed today." for a in words for b in words if a != b]
+    lengths = {len(ids) for ids in embedder_lengths(texts)}
+    assert len(lengths) == 1 and len(texts) > 2 * rows_per_pass(lengths.pop())  # at least two full passes and a partial one
+    for backend in ("native", "sentence-transformers"):
+        alone = np.stack([Embedder(backend=backend, threads=1).encode([text])[0] for text in texts[:5]])
+        for threads in (1, 2):
+            together = Embedder(backend=backend, threads=threads).encode(texts[::-1])[::-1]
+            assert np.array_equal(together[:5], alone), (backend, threads)
+        mixed = Embedder(backend=backend, threads=2).encode([texts[0], *SAME_LENGTH, texts[1], *texts[100:]])
+        assert np.array_equal(mixed[[0, len(SAME_LENGTH) + 1]], alone[:2]), backend
+
+
+def embedder_lengths(texts: list[str]) -> list[list[int]]:
+    """The token ids the default model gives each text (to check the test's sentences share one length)."""
+    from tokenizers import Tokenizer
+
+    from summarizer.embed.models import resolve_model
+
+    tokenizer = Tokenizer.from_file(str(resolve_model(None).path / "tokenizer.json"))
+    tokenizer.no_padding()
+    return [encoding.ids for encoding in tokenizer.encode_batch(texts)]

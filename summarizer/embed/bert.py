@@ -111,26 +111,36 @@ class BertEncoder:
     def encode(self, texts: Sequence[str], batch_size: int = 64, workers: int = 1) -> np.ndarray:
         """One vector per text, in input order.
 
-        Texts are batched only with texts of the same token count, so no batch
-        is padded; with ``batch_size`` 1 (the embedder's choice on CPUs) every
-        text has a forward pass of its own, so its vector is a function of its
-        tokens alone, whatever else is embedded and however the kernels block
-        a matrix product by its row count. With ``workers`` above 1, that many
+        Texts are batched only with texts of the same token count, so no
+        sentence is padded with pad tokens. With ``batch_size`` ``FIXED_SHAPES``
+        (the embedder's choice on CPUs) every forward pass over sentences of
+        ``n`` tokens has the one shape ``rows_per_pass(n)`` x ``n``, a short
+        batch filled up by repeating a sentence: the kernels, their blocking
+        and their summation order are then the same for a sentence whatever
+        its batch-mates, so its vector is a function of its tokens alone
+        (``tests/test_determinism.py`` checks it bit for bit). With ``workers`` above 1, that many
         threads each run whole batches, one intra-op thread each (torch
         releases the GIL): on two cores this is faster than splitting every
         matrix product across both.
         """
         encodings = self.tokenizer.encode_batch(list(texts))
         out = np.zeros((len(texts), self.config["hidden_size"]), dtype=np.float32)
-        batches = same_length_batches([len(e.ids) for e in encodings], batch_size)
+        lengths = [len(e.ids) for e in encodings]
+        batches = fixed_shape_batches(lengths) if batch_size == FIXED_SHAPES else same_length_batches(lengths, batch_size)
 
         def embed(chunk: list[int]) -> None:
-            ids = self.torch.from_numpy(np.array([encodings[i].ids for i in chunk], dtype=np.int64)).to(self.device)
+            rows = padded(chunk, rows_per_pass(lengths[chunk[0]])) if batch_size == FIXED_SHAPES else chunk
+            ids = self.torch.from_numpy(np.array([encodings[i].ids for i in rows], dtype=np.int64)).to(self.device)
             with self.torch.inference_mode():
-                out[chunk] = self.forward(ids).cpu().numpy()
+                out[chunk] = self.forward(ids).cpu().numpy()[: len(chunk)]
 
         run_batches(embed, batches, workers, self.torch)
         return out
+
+
+FIXED_SHAPES = 0  # the batch size that asks for fixed-shape batches (``fixed_shape_batches``)
+TOKENS_PER_PASS = 128  # chosen with benchmarks/batching.py; see rows_per_pass
+MAX_ROWS = 32
 
 
 def run_batches(embed: Callable[[Batch], None], batches: Sequence[Batch], workers: int, torch: Any) -> None:
@@ -162,6 +172,31 @@ def fuse_qkv(weights: dict[str, Any], torch: Any) -> dict[str, Any]:
             names = [f"{layer}.attention.self.{n}.{part}" for n in ("query", "key", "value")]
             fused[f"{layer}.attention.self.qkv.{part}"] = torch.cat([fused.pop(name) for name in names], dim=0).contiguous()
     return fused
+
+
+def rows_per_pass(length: int) -> int:
+    """How many sentences of ``length`` tokens one CPU forward pass holds: about ``TOKENS_PER_PASS`` tokens, at most
+    ``MAX_ROWS`` sentences. A function of the token count alone, so every pass over sentences of one length has one shape."""
+    return max(1, min(MAX_ROWS, TOKENS_PER_PASS // max(length, 1)))
+
+
+def fixed_shape_batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Positions grouped by token count (shortest first, input order within), cut into batches of ``rows_per_pass``
+    of that count; a short last batch is filled up to that shape by ``padded`` when it runs."""
+    groups: dict[int, list[int]] = {}
+    for position, length in enumerate(lengths):
+        groups.setdefault(length, []).append(position)
+    return [
+        group[start : start + rows_per_pass(length)]
+        for length in sorted(groups)
+        for group in [groups[length]]
+        for start in range(0, len(group), rows_per_pass(length))
+    ]
+
+
+def padded(batch: Sequence[int], rows: int) -> list[int]:
+    """The batch filled up to ``rows`` by repeating its first sentence: the spare rows are computed and dropped."""
+    return [*batch, *[batch[0]] * (rows - len(batch))]
 
 
 def same_length_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:

@@ -22,9 +22,9 @@ from summarizer.errors import ModelError
 if TYPE_CHECKING:
     import numpy as np
 
-CPU_BATCH_SIZE = 1  # one sentence per forward pass: its vector is a function of its own tokens, whatever else is embedded
+CPU_BATCH_SIZE = 0  # bert.FIXED_SHAPES (not imported here: bert imports numpy): one batch shape per token count, so a vector is a function of its own tokens
 GPU_BATCH_SIZE = 64  # on a GPU, sentences of one token count are batched together (nothing is padded)
-VECTOR_REVISION = 3  # bumped whenever the same model and text could give other bits (2: unpadded batches; 3: one sentence a pass on CPUs)
+VECTOR_REVISION = 4  # bumped whenever the same model and text could give other bits (2: unpadded batches; 3: one sentence a pass on CPUs; 4: fixed shapes)
 
 
 class Encoder(Protocol):
@@ -106,7 +106,7 @@ class Embedder:
     ) -> None:
         self.spec = resolve_model(model)
         self.device = resolve_device(device)  # imports torch only where a GPU may exist
-        self.batch_size = batch_size or (GPU_BATCH_SIZE if self.device == "cuda" else CPU_BATCH_SIZE)
+        self.batch_size = batch_size if batch_size is not None else (GPU_BATCH_SIZE if self.device == "cuda" else CPU_BATCH_SIZE)
         self.backend = choose_backend(self.spec, backend)
         self.threads = threads
         self.precision = resolve_precision(precision, self.device)
@@ -157,20 +157,22 @@ class Embedder:
         import numpy as np
         import torch
 
-        from summarizer.embed.bert import run_batches, same_length_batches
+        from summarizer.embed.bert import FIXED_SHAPES, fixed_shape_batches, padded, rows_per_pass, run_batches, same_length_batches
 
         model = load_model(self.spec, self.device, self.precision)
         lengths = [len(ids) for ids in model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]]
         dimension_of = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension  # renamed in sentence-transformers 5
         out = np.zeros((len(texts), dimension_of() or 1), dtype=np.float32)
         prepare = getattr(model, "preprocess", None) or model.tokenize  # tokenize was renamed in sentence-transformers 6
-        jobs = [(batch, prepare([texts[i] for i in batch])) for batch in same_length_batches(lengths, self.batch_size)]
+        fixed = self.batch_size == FIXED_SHAPES
+        batches = fixed_shape_batches(lengths) if fixed else same_length_batches(lengths, self.batch_size)
+        jobs = [(batch, prepare([texts[i] for i in (padded(batch, rows_per_pass(lengths[batch[0]])) if fixed else batch)])) for batch in batches]
 
         def embed(job: tuple[list[int], Any]) -> None:
             batch, features = job
             moved = {key: value.to(model.device) if hasattr(value, "to") else value for key, value in features.items()}
             with torch.inference_mode():
-                out[batch] = model(moved)["sentence_embedding"].float().cpu().numpy()
+                out[batch] = model(moved)["sentence_embedding"].float().cpu().numpy()[: len(batch)]
 
         run_batches(embed, jobs, workers, torch)
         return out
