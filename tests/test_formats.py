@@ -262,3 +262,11 @@ def test_a_dateline_dates_an_article_before_its_folder_does(tmp_path: Path) -> N
     from summarizer.dates import with_dates
 
     assert with_dates([article])[0].date == "2025-06-10"
+
+
+def test_stdin_is_read_by_what_it_holds(tmp_path: Path) -> None:
+    from summarizer.ingest.readers import read_inputs as read_from
+
+    for content in (RSS, csv_text()):
+        articles = read_from(["-"], stdin=io.StringIO(content)).articles
+        assert [a.title for a in articles] == [title for title, _ in STORIES]

@@ -219,11 +219,11 @@ def binary_kind(head: bytes) -> str:
 
 def text_kind(text: str, named: str) -> str:
     """The reader for decoded text: a feed, a table or JSON is read as what it is even under a ``.txt`` or
-    ``.xml`` name; an XML file that is not a feed is refused by the feed reader with what it holds."""
-    if named not in ("text", "feed", "json"):
-        return named
+    ``.xml`` name, or from stdin; an XML file that is not a feed is refused by the feed reader with what it holds."""
     if is_feed(text):
         return "feed"
+    if named not in ("text", "feed", "json"):
+        return named
     if named == "feed":
         return "feed"  # .xml, .rss or .atom that does not open like a feed: the feed reader says why
     if named == "text":
@@ -276,7 +276,7 @@ def read_stdin(stdin: IO[bytes] | IO[str] | None, limits: Limits) -> Iterator[Ar
         text, encoding = decode_bytes(data)
     except ValueError as error:
         raise BadInput(STDIN_NAME, str(error)) from None
-    for item in parse(text, sniff_kind(text), STDIN_NAME, "", limits):
+    for item in parse(text, text_kind(text, sniff_kind(text)), STDIN_NAME, "", limits):
         yield item if isinstance(item, BadInput) else dataclasses.replace(item, encoding=encoding)
 
 
