@@ -27,7 +27,7 @@ import numpy as np
 from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
 from summarizer.facts.compare import Difference, carries_figures, differences, shared_words
-from summarizer.facts.timeline import says_revised
+from summarizer.facts.timeline import revises, says_revised
 from summarizer.rank.bullets import CITATION_THRESHOLD, DISAGREEMENT_THRESHOLD, DISAGREEMENT_WORDS
 from summarizer.types import Briefing, Bullet, EarlierMatch
 
@@ -108,12 +108,11 @@ def status_of(bullet: Bullet, similarities: np.ndarray, earlier: Sequence[Earlie
             return "update", match_of(other, similarity, found)
         if not found and similarity >= CITATION_THRESHOLD and carries_figures(bullet.text, other.text):
             return "reported", match_of(other, similarity)
-    if says_revised(bullet.text):
-        for index in order:
-            other = earlier[index]
-            found = differences(bullet.text, other.text)
-            if found and shared_words(bullet.text, other.text) >= DISAGREEMENT_WORDS:
-                return "update", match_of(other, float(similarities[index]), found)
+    for index in order if says_revised(bullet.text) else ():
+        other = earlier[index]
+        found = differences(bullet.text, other.text) if revises(bullet.text, other.text, DISAGREEMENT_WORDS) else []
+        if found:
+            return "update", match_of(other, float(similarities[index]), found)
     return "new", None
 
 

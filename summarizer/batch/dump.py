@@ -27,7 +27,6 @@ from summarizer.ingest.streams import file_lines
 from summarizer.plural import plural
 from summarizer.types import Article
 
-DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FOLDER_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 
 
@@ -104,7 +103,8 @@ def file_articles(file: Path, limits: Limits) -> Iterator[Article | Problem]:
     single = len(items) == 1
     for number, item in enumerate(items, start=1):
         if isinstance(item, BadInput):
-            yield Problem(where, 0, f"{item.where.removeprefix(where).lstrip(': ')}: {item.reason}".lstrip(": "))
+            record = item.where.removeprefix(where).lstrip(": ")  # "row 3", "item 2", or '' for the whole file
+            yield Problem(where, 0, f"{record}: {item.reason}" if record else item.reason)
             continue
         ref = item.ref if item.ref and item.ref != file.name else (where if single else f"{where}#{number}")
         undated = not item.published and not dateline_date(item.text)
@@ -152,9 +152,12 @@ def read_dumps(paths: Sequence[str], strict: bool = False, max_file_size: int = 
     for file in files:
         if reading.repeated_file(file, seen_files):
             continue
-        if not file.name.lower().endswith(DUMP_SUFFIXES) and kind_of(file) != "jsonl":
+        if kind_of(file) != "jsonl":
             for found in file_articles(file, limits):
-                reading.problem(found) if isinstance(found, Problem) else reading.take(found, shown(file), found.encoding)
+                if isinstance(found, Problem):
+                    reading.problem(found)
+                else:
+                    reading.take(found, shown(file), 0, found.encoding)
             continue
         for number, line, encoding in dump_lines(file, limits):
             reading.line(file, number, line, encoding)
@@ -206,17 +209,17 @@ class DumpReading:
         except SummarizerError as error:
             self.problem(Problem(shown(file), number, str(error).removeprefix(f"{where}: ")))
             return
-        self.take(article, where, encoding)
+        self.take(article, shown(file), number, encoding)
 
-    def take(self, article: Article, where: str, encoding: str = "") -> None:
-        """Keep an article, unless its id was read before: the same text is a repeat, another text a problem."""
-        file, _, number = where.rpartition(":") if where.rpartition(":")[2].isdigit() else (where, "", "0")
+    def take(self, article: Article, file: str, number: int, encoding: str = "") -> None:
+        """Keep an article of ``file`` (at line ``number``, 0 for a whole file), unless its id was read before: the
+        same text is a repeat, another text a problem."""
         if article.ref in self.seen:
             first, text = self.seen[article.ref]
             if text != article.text:
-                self.problem(Problem(file, int(number), f"id {article.ref!r} was used for another text at {first}"))
+                self.problem(Problem(file, number, f"id {article.ref!r} was used for another text at {first}"))
             else:
-                self.duplicates.append(Problem(file, int(number), f"repeats {article.ref!r} of {first} (briefed once)"))
+                self.duplicates.append(Problem(file, number, f"repeats {article.ref!r} of {first} (briefed once)"))
             return
-        self.seen[article.ref] = (where, article.text)
+        self.seen[article.ref] = (f"{file}:{number}" if number else file, article.text)
         self.articles.append(dataclasses.replace(article, id=len(self.articles), encoding=encoding))

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from summarizer.facts.compare import agree
+from summarizer.facts.compare import agree, shared_words
 from summarizer.facts.figures import Figure
 
 REVISION = re.compile(
@@ -58,6 +58,12 @@ def says_revised(sentence: str) -> bool:
 def weekdays(sentence: str) -> set[str]:
     """The weekdays a sentence names, lower-cased ("by Tuesday afternoon" -> {"tuesday"})."""
     return {day.lower() for day in WEEKDAY.findall(sentence)}
+
+
+def revises(later: str, earlier: str, words: float) -> bool:
+    """``later`` reports a revision ("raised its estimate to €45m") of the fact ``earlier`` states: it says so, and the two
+    share ``words`` of their content words both ways, in whatever wording (their figures are compared by the caller)."""
+    return says_revised(later) and shared_words(later, earlier) >= words
 
 
 def replaces(later: Account, earlier: Account) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.ingest.boilerplate import boilerplate_reason, date_in
+from summarizer.ingest.records import DATE_FIELDS, SOURCE_FIELDS, TITLE_FIELDS, URL_FIELDS
 
 TITLE_MAX_WORDS = 25
 SENTENCE_END = tuple('.!?:;,"”’…')
@@ -44,12 +45,7 @@ def split_title(raw: str) -> tuple[str, str, str]:
 
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n")
-META_FIELDS = {
-    "title": ("title", "headline"),
-    "source": ("source", "publisher", "outlet", "site"),
-    "url": ("url", "link", "canonical_url"),
-    "published": ("date", "published", "publish_date"),
-}
+META_FIELDS = {"title": TITLE_FIELDS, "source": SOURCE_FIELDS, "url": (*URL_FIELDS, "canonical_url"), "published": DATE_FIELDS}
 
 
 def front_matter(raw: str) -> tuple[dict[str, str], str]:

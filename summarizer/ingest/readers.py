@@ -222,17 +222,13 @@ def text_kind(text: str, named: str) -> str:
     ``.xml`` name, or from stdin; an XML file that is not a feed is refused by the feed reader with what it holds."""
     if is_feed(text):
         return "feed"
-    if named not in ("text", "feed", "json"):
-        return named
-    if named == "feed":
-        return "feed"  # .xml, .rss or .atom that does not open like a feed: the feed reader says why
     if named == "text":
         sniffed = sniff_kind(text)
         if sniffed in ("json", "jsonl") and parses_as_json(text, sniffed):
             return sniffed
         if looks_like_table(text):
             return "csv"
-    return named
+    return named  # a .xml, .rss or .atom that is not a feed stays "feed": the feed reader says why
 
 
 def parses_as_json(text: str, kind: str) -> bool:

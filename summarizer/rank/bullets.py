@@ -8,7 +8,7 @@ import numpy as np
 
 from summarizer.facts.compare import Difference, carries_figures, differences, shared_words
 from summarizer.facts.figures import Figure
-from summarizer.facts.timeline import Account, over_time, says_revised
+from summarizer.facts.timeline import Account, over_time, revises
 from summarizer.topics.duplicates import DUPLICATE_THRESHOLD, SHOWN_DECIMALS, best_matches
 from summarizer.types import Article, Bullet, Citation, Disagreement, RunnerUp, Sentence, StatedValue
 
@@ -57,10 +57,10 @@ def revisions(own: Sentence, sentences: Sequence[Sentence], articles: Sequence[A
     found: list[tuple[Sentence, Difference]] = []
     for sentence in sentences:
         article = articles[sentence.article_id]
-        if sentence.article_id in seen or article.date[:10] <= day or not says_revised(sentence.text):
+        if sentence.article_id in seen or article.date[:10] <= day or not revises(sentence.text, own.text, DISAGREEMENT_WORDS):
             continue
         changed = differences(own.text, sentence.text)
-        if changed and shared_words(own.text, sentence.text) >= DISAGREEMENT_WORDS:
+        if changed:
             found += [(sentence, difference) for difference in changed]
             seen.add(sentence.article_id)
     return found
