@@ -9,7 +9,11 @@ with one sentence a forward pass (the default before), with free batches of
 batch-mates), and with fixed-shape batches (``bert.rows_per_pass``) at each
 ``TOKENS_PER_PASS`` of the sweep. The constant is chosen on ``--dump`` and
 reported on ``--check``, left out. For the default: how many vectors differ in
-any bit on 1 and 2 threads and in reverse order (must be 0). Writes
+any bit on 1 and 2 threads and in reverse order (must be 0). A second table
+sets the default against the machine's ceiling: the useful floating-point
+work of the forward passes (the sentences' own tokens, no padding or spare
+rows) a second, against what torch's fp32 matrix product reaches on all cores
+for a large product of the model's own shape, measured in the same run. Writes
 benchmarks/results/batching.md, keeping its ``## Reading``.
 """
 
@@ -69,6 +73,37 @@ def fixed_shapes(tokens: int) -> Callable[[list[str]], np.ndarray]:
     return encode
 
 
+def useful_flops(texts: Sequence[str]) -> float:
+    """Operations a BERT forward pass needs on the sentences' own tokens: per token and layer, 2 per weight of the
+    dense layers, and 4 x tokens x hidden for attention's two products."""
+    from tokenizers import Tokenizer
+
+    from summarizer.embed.bert import max_length
+    from summarizer.embed.models import resolve_model
+
+    path = resolve_model(None).path
+    config = json.loads((path / "config.json").read_text())
+    tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=max_length(path))
+    tokenizer.no_padding()
+    hidden, inner = config["hidden_size"], config["intermediate_size"]
+    dense = 2 * (4 * hidden * hidden + 2 * hidden * inner)
+    lengths = [len(e.ids) for e in tokenizer.encode_batch(list(texts))]
+    return float(config["num_hidden_layers"] * sum(n * (dense + 4 * n * hidden) for n in lengths))
+
+
+def gemm_peak() -> float:
+    """Operations a second of torch's fp32 matrix product on all cores, for 4,096 tokens through a 384 x 1,536 layer
+    (best of three)."""
+    import torch
+
+    torch.set_num_threads(len(os.sched_getaffinity(0)))
+    tokens, weight = torch.randn(4096, 384), torch.randn(1536, 384)
+    torch.nn.functional.linear(tokens, weight)
+    best = min(timed(lambda: [torch.nn.functional.linear(tokens, weight) for _ in range(20)])[0] for _ in range(3))  # type: ignore[arg-type,return-value]
+    return 20 * 2 * 4096 * 384 * 1536 / best
+
+
 def measure(name: str, texts: list[str], sweep: Sequence[int]) -> list[str]:
     """The table rows of one set of sentences: the baseline, one sentence a pass, batches of 64, fixed shapes at each
     ``TOKENS_PER_PASS`` of the sweep (the default marked), and whether the default's bits depend on threads or order."""
@@ -102,6 +137,24 @@ def measure(name: str, texts: list[str], sweep: Sequence[int]) -> list[str]:
             check = f"{differ} (cosine to batched ≥ {float((vectors * batched_vectors).sum(axis=1).min()):.6f})"
         rows.append(f"| {name} | {len(texts)} | {label} | {seconds:.2f} | {base_s / seconds:.2f} | {single_s / seconds:.2f} | {check} |")
         print(rows[-1], file=sys.stderr, flush=True)
+        if tokens == TOKENS_PER_PASS:
+            CEILING.append((name, useful_flops(texts), seconds, base_s))
+    return rows
+
+
+CEILING: list[tuple[str, float, float, float]] = []  # (input, useful operations, default's seconds, baseline's seconds)
+
+
+def ceiling_rows(peak: float) -> list[str]:
+    """The default's and the baseline's useful operations a second, as shares of the matrix-product peak."""
+    rows = [
+        "| input | useful GFLOP | default GFLOP/s | baseline GFLOP/s | fp32 matrix-product peak GFLOP/s | default's share of the peak |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, flops, seconds, base_s in CEILING:
+        rows.append(
+            f"| {name} | {flops / 1e9:,.0f} | {flops / seconds / 1e9:.0f} | {flops / base_s / 1e9:.0f} | {peak / 1e9:.0f} | {flops / seconds / peak:.0%} |"
+        )
     return rows
 
 
@@ -126,6 +179,7 @@ def main() -> None:
     for path in (args.dump, args.check):
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         lines += measure(path.name, sentences_of([r["text"] for r in records])[: args.sentences], sweep)
+    peak = gemm_peak()
     from benchmarks.report import commit, publish
 
     intro = (
@@ -133,7 +187,13 @@ def main() -> None:
         f"({len(os.sched_getaffinity(0))} cores); speed ratios above 1 are faster than the compared path, all from one run. "
         f"The tokens a pass are chosen on {args.dump.name} and reported on {args.check.name}, left out."
     )
-    publish(RESULTS, "Fixed-shape batches: vectors that depend on their sentence alone, computed in batches", intro, [("", lines)], not args.no_write)
+    publish(
+        RESULTS,
+        "Fixed-shape batches: vectors that depend on their sentence alone, computed in batches",
+        intro,
+        [("", lines), ("The ceiling: useful work a second against the machine's fp32 matrix product", ceiling_rows(peak))],
+        not args.no_write,
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Large one-period dumps for the scale benchmark, built from the development sets' stories.
 
-    python -m benchmarks.scale_data SIZE OUT.jsonl [--gold GOLD.json] [--seed 0]
+    python -m benchmarks.scale_data SIZE OUT.jsonl [--gold GOLD.json] [--seed 0] [--distinct]
 
 Real news at 100,000 articles a day is not in ../shared/data, so it is made:
 the stories of the development sets (the DUC 2003 dump's 30 stories, the
@@ -16,6 +16,13 @@ and each new article is one of
 * a **wire copy** (``COPY_SHARE``): an earlier article of the dump again, cut
   short by a sentence or two or with a dateline added, under another outlet.
 
+With ``--distinct`` (issue 27's big day) the pool also holds the Gun Violence
+Archive's development dump, and every sentence written is made distinct from
+every sentence before it by a small edit that keeps its meaning, as wire
+rewrites do (``distinct_sentence``): a figure changed, a word swapped for a
+synonym, or another attribution. No two sentences of the dump are then equal,
+so an embedding cache cannot reuse any.
+
 Every article keeps its pool story as its gold story (``--gold`` writes
 ``{id: story}``), so story clustering can be scored at every size. Stories
 grow with the dump: at 100,000 articles the DUC stories hold about 1,000
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,13 +66,18 @@ def sentences_of(text: str) -> tuple[str, ...]:
     return tuple(" ".join(text[start:end].split()) for start, end in split_sentences(text))
 
 
-def pool_articles(data: Path = DATA) -> list[PoolArticle]:
-    """Every article of the development sets with its story."""
+def pool_articles(data: Path = DATA, with_shootings: bool = False) -> list[PoolArticle]:
+    """Every article of the development sets with its story (``with_shootings``: the GVA dump's too)."""
     found: list[PoolArticle] = []
     for line in (data / "dump_duc2003.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             found.append(PoolArticle(f"duc-{row['story']}", row.get("title", ""), sentences_of(row["text"])))
+    if with_shootings:
+        for line in (data / "dump_gva_dev.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                found.append(PoolArticle(f"gva-{row['story']}", row.get("title", ""), sentences_of(row["text"])))
     for name in ("multinews_validation_sample250.jsonl", "multiling2011_en.jsonl"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -95,10 +108,64 @@ def wire_copy(rng: np.random.Generator, sentences: list[str]) -> list[str]:
     return [f"LONDON (Wire) - {sentences[0]}", *sentences[1:]]
 
 
-def generate(size: int, seed: int = 0, data: Path = DATA) -> Iterator[tuple[dict[str, str], str]]:
-    """``size`` (article record, gold story) pairs, all on one day."""
+SYNONYMS = {
+    "said": "stated",
+    "says": "states",
+    "told": "informed",
+    "people": "persons",
+    "police": "officers",
+    "officials": "authorities",
+    "government": "administration",
+    "killed": "slain",
+    "shot": "wounded by gunfire",
+    "week": "seven days",
+    "about": "around",
+    "more than": "over",
+    "after": "following",
+    "before": "prior to",
+    "began": "started",
+    "help": "assist",
+    "large": "big",
+    "small": "little",
+    "many": "numerous",
+    "also": "as well",
+}
+SWAP = re.compile(r"\b(" + "|".join(re.escape(word) for word in SYNONYMS) + r")\b")
+NUMBER = re.compile(r"\b\d{1,6}\b")
+NAMES = ("Ahmed", "Brown", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Haddad", "Ito", "Jones", "Kowalski", "Lopez", "Moreau", "Nakamura", "Okafor")
+DESKS = ("the wire desk", "a local paper", "the city desk", "a regional station", "a news agency", "a correspondent", "a spokesperson", "a witness")
+
+
+def edit(rng: np.random.Generator, sentence: str, attempt: int) -> str:
+    """One small edit that keeps the meaning: a changed figure, a synonym, or (later attempts) an attribution."""
+    if attempt == 0 and NUMBER.search(sentence):
+        numbers = list(NUMBER.finditer(sentence))
+        match = numbers[int(rng.integers(len(numbers)))]
+        changed = str(int(match.group()) + int(rng.integers(1, 4)))
+        return sentence[: match.start()] + changed + sentence[match.end() :]
+    if attempt <= 1 and SWAP.search(sentence):
+        return SWAP.sub(lambda m: SYNONYMS[m.group()], sentence, count=1)
+    body = sentence.rstrip(".!?\"' ")
+    end = sentence[len(body) :] or "."
+    source = NAMES[int(rng.integers(len(NAMES)))] if attempt % 2 else DESKS[int(rng.integers(len(DESKS)))]
+    return f"{body}, according to {source}{' (' + str(attempt) + ')' if attempt > 3 else ''}{end}"
+
+
+def distinct_sentence(rng: np.random.Generator, sentence: str, seen: set[str]) -> str:
+    """``sentence`` made new by small edits (one on top of another) until no earlier sentence of the dump equals it."""
+    made, attempt = sentence, 0
+    while made in seen or attempt == 0:
+        made = edit(rng, made if attempt < 3 else sentence, attempt)
+        attempt += 1
+    seen.add(made)
+    return made
+
+
+def generate(size: int, seed: int = 0, data: Path = DATA, distinct: bool = False) -> Iterator[tuple[dict[str, str], str]]:
+    """``size`` (article record, gold story) pairs, all on one day (``distinct``: no sentence written twice)."""
     rng = np.random.default_rng(seed)
-    articles = pool_articles(data)
+    articles = pool_articles(data, with_shootings=distinct)
+    seen: set[str] = set()
     by_story: dict[str, list[PoolArticle]] = {}
     for article in articles:
         by_story.setdefault(article.story, []).append(article)
@@ -111,17 +178,19 @@ def generate(size: int, seed: int = 0, data: Path = DATA) -> Iterator[tuple[dict
             base = articles[int(rng.integers(len(articles)))]
             others = [a for a in by_story[base.story] if a is not base]
             sentences, title, story = rewrite(rng, base, others), base.title, base.story
+        if distinct:
+            sentences = [distinct_sentence(rng, sentence, seen) for sentence in sentences]
         made.append((sentences, title, story))
         record = {"id": f"scale-{number:06d}", "date": DAY, "source": OUTLETS[int(rng.integers(len(OUTLETS)))], "title": title, "text": " ".join(sentences)}
         yield record, story
 
 
-def write(size: int, out: Path, gold: Path | None = None, seed: int = 0) -> int:
+def write(size: int, out: Path, gold: Path | None = None, seed: int = 0, distinct: bool = False) -> int:
     """Write the dump (and the gold stories); the number of distinct sentences in it."""
     stories: dict[str, str] = {}
     distinct: set[str] = set()
     with out.open("w", encoding="utf-8") as handle:
-        for record, story in generate(size, seed):
+        for record, story in generate(size, seed, distinct=distinct):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             stories[record["id"]] = story
             distinct.update(sentences_of(record["text"]))
@@ -136,8 +205,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--gold", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--distinct", action="store_true", help="every sentence edited to be unlike any before it (and the GVA pool added)")
     args = parser.parse_args()
-    print(f"{args.size:,} articles, {write(args.size, args.out, args.gold, args.seed):,} distinct sentences")
+    print(f"{args.size:,} articles, {write(args.size, args.out, args.gold, args.seed, args.distinct):,} distinct sentences")
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ def test_a_bullet_is_cited_to_every_article_that_carries_it_word_for_word(big_br
 
 
 def test_counts_from_embedding_are_the_counts_splitting_gives() -> None:
-    from summarizer.batch.work import EmbedJob, embed_chunk
+    from summarizer.batch.work import EmbedJob, EmbedPart, embed_chunk
 
     articles = wire_story()
 
@@ -94,8 +94,8 @@ def test_counts_from_embedding_are_the_counts_splitting_gives() -> None:
         def encode(self, texts):  # the counts need no vectors
             return np.zeros((len(texts), 1), dtype=np.float32)
 
-    result = embed_chunk(EmbedJob("all", 0, 0, tuple(articles)), NoModel())
-    assert [len(found) for found in result.sentences] == big_story.sentence_counts(articles)
+    result = embed_chunk(EmbedJob((EmbedPart("all", 0, 0, tuple(articles)),)), NoModel())
+    assert [len(found) for found in result.parts[0].sentences] == big_story.sentence_counts(articles)
     counts = big_story.sentence_counts(articles)
     budget = sum(sorted(counts[:5])[:3])
     assert big_story.split_story(articles, budget, counts) == big_story.split_story(articles, budget)

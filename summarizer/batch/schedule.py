@@ -1,8 +1,10 @@
 """Drive stories through their stages on an engine: embed in chunks, then brief; a period is done with its stories.
 
 A period's stories are cut before any embedding (``batch.link``). Each story
-is embedded a chunk of articles at a time on the workers; once all its chunks
-are back, it is sent out to be briefed with its vectors, and the driver lets
+is embedded a chunk of articles at a time on the workers, small stories
+packed together into one job of up to ``chunk`` articles (a vector does not
+depend on its batch-mates, and one story of a single article would fill few
+rows of the fixed-shape batches); once all its chunks are back, it is sent out to be briefed with its vectors, and the driver lets
 them go. Stories are started in order, period after period, while fewer than
 ``ADMIT_ARTICLES`` articles are in flight (a bigger story starts alone), so
 the workers stay busy whether the input is one big day or hundreds of small
@@ -24,7 +26,7 @@ from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
 from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
 from summarizer.batch.threads import Earlier, story_id, story_ids
-from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedResult
+from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedPart, EmbedResult, PartSentences
 from summarizer.render.site import period_html
 from summarizer.types import Article
 
@@ -98,10 +100,23 @@ class StoryState:
         return [texts for chunk in sorted(self.sentences) for texts in self.sentences[chunk]]
 
 
-def chunk_jobs(task: PeriodTask, index: int, chunk: int = CHUNK) -> list[EmbedJob]:
-    """One story's embedding jobs: its articles in runs of ``chunk``."""
+def chunk_parts(task: PeriodTask, index: int, chunk: int = CHUNK) -> list[EmbedPart]:
+    """One story's parts to embed: its articles in runs of ``chunk``."""
     chosen = [task.articles[i] for i in task.stories[index]]
-    return [EmbedJob(task.key, index, number, tuple(chosen[start : start + chunk])) for number, start in enumerate(range(0, len(chosen), chunk))]
+    return [EmbedPart(task.key, index, number, tuple(chosen[start : start + chunk])) for number, start in enumerate(range(0, len(chosen), chunk))]
+
+
+def packed_jobs(parts: Sequence[EmbedPart], chunk: int = CHUNK) -> list[EmbedJob]:
+    """Parts packed in order into jobs of at most ``chunk`` articles (a part is never split)."""
+    jobs: list[list[EmbedPart]] = []
+    size = 0
+    for part in parts:
+        if not jobs or size + len(part.articles) > chunk:
+            jobs.append([])
+            size = 0
+        jobs[-1].append(part)
+        size += len(part.articles)
+    return [EmbedJob(tuple(job)) for job in jobs]
 
 
 def brief_job(state: StoryState) -> BriefJob:
@@ -154,24 +169,35 @@ def period_output(state: PeriodState) -> PeriodOutput:
     return PeriodOutput(task.key, files, len(task.articles), len(entries))
 
 
-def admit(task: PeriodTask, index: int, engine: Engine, embedding: dict[tuple[str, int], StoryState], chunk: int) -> None:
-    """Start a story: send out its embedding jobs."""
-    jobs = chunk_jobs(task, index, chunk)
-    embedding[task.key, index] = StoryState(task, index, len(jobs))
-    for job in jobs:
-        engine.submit(job)
+def admit(task: PeriodTask, index: int, embedding: dict[tuple[str, int], StoryState], chunk: int) -> list[EmbedPart]:
+    """Start a story: its parts to embed."""
+    parts = chunk_parts(task, index, chunk)
+    embedding[task.key, index] = StoryState(task, index, len(parts))
+    return parts
 
 
-def take_embedding(state: StoryState, result: EmbedResult, engine: Engine, progress: Progress) -> bool:
-    """Keep a chunk's vectors; once the story's last chunk is in, send it out to be briefed (True)."""
-    state.sentences[result.chunk] = result.sentences
-    state.vectors.update(zip(result.texts, result.vectors, strict=True))
+def take_embedding(state: StoryState, part: PartSentences, vectors: dict[str, np.ndarray], engine: Engine, progress: Progress) -> bool:
+    """Keep a part's sentences and their vectors (and its titles'); once the story's last part is in, send it out
+    to be briefed (True)."""
+    state.sentences[part.chunk] = part.sentences
+    titles = [state.task.articles[i].title for i in state.task.stories[state.index]]
+    for text in [t for found in part.sentences for t in found] + titles:
+        if text in vectors:
+            state.vectors[text] = vectors[text]
     state.chunks_left -= 1
-    progress.embedded(len(result.sentences))
+    progress.embedded(len(part.sentences))
     if state.chunks_left:
         return False
     engine.submit(brief_job(state))
     return True
+
+
+def take_result(result: EmbedResult, embedding: dict[tuple[str, int], StoryState], engine: Engine, progress: Progress) -> None:
+    """Hand each part of an embedding job to its story."""
+    vectors = dict(zip(result.texts, result.vectors, strict=True))
+    for part in result.parts:
+        if take_embedding(embedding[part.period, part.story], part, vectors, engine, progress):
+            del embedding[part.period, part.story]
 
 
 def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress, chunk: int = CHUNK) -> Iterator[PeriodOutput]:
@@ -184,17 +210,19 @@ def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress,
         if not task.stories:
             yield period_output(PeriodState(task))
     while waiting or in_flight:
-        while waiting and (not in_flight or sum(in_flight.values()) < ADMIT_ARTICLES):
+        pending: list[EmbedPart] = []
+        while waiting and (not in_flight or sum(in_flight.values()) < ADMIT_ARTICLES or 0 < sum(len(p.articles) for p in pending) < chunk):
             task, index = waiting.popleft()
             if task.key not in periods:
                 periods[task.key] = PeriodState(task)
                 progress.found(len(task.stories))
-            admit(task, index, engine, embedding, chunk)
+            pending += admit(task, index, embedding, chunk)
             in_flight[task.key, index] = len(task.stories[index])
+        for job in packed_jobs(pending, chunk):
+            engine.submit(job)
         result = engine.next_result()
         if isinstance(result, EmbedResult):
-            if take_embedding(embedding[result.period, result.story], result, engine, progress):
-                del embedding[result.period, result.story]
+            take_result(result, embedding, engine, progress)
             continue
         if not isinstance(result, BriefResult):
             raise TypeError(f"unexpected result {type(result).__name__} while briefing")

@@ -22,8 +22,8 @@ from summarizer.types import Article, EarlierMatch
 
 
 @dataclass(frozen=True)
-class EmbedJob:
-    """Embed the sentences and titles of a few articles of one story (its position in the period's stories)."""
+class EmbedPart:
+    """A run of articles of one story (its position in the period's stories), the ``chunk``-th of the story."""
 
     period: str
     story: int
@@ -32,13 +32,28 @@ class EmbedJob:
 
 
 @dataclass(frozen=True)
-class EmbedResult:
-    """Each article's sentence texts, and one vector per distinct text (sentences and titles)."""
+class EmbedJob:
+    """Embed the sentences and titles of a few articles, from one story or several small ones: a vector does not
+    depend on what it is embedded with, so small stories share a job and fill its fixed-shape batches."""
+
+    parts: tuple[EmbedPart, ...]
+
+
+@dataclass(frozen=True)
+class PartSentences:
+    """The sentence texts of each article of one part."""
 
     period: str
     story: int
     chunk: int
     sentences: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class EmbedResult:
+    """Each part's sentence texts, and one vector per distinct text of the job (sentences and titles)."""
+
+    parts: tuple[PartSentences, ...]
     texts: tuple[str, ...]
     vectors: np.ndarray
 
@@ -100,9 +115,14 @@ def embed_chunk(job: EmbedJob, encoder: Encoder) -> EmbedResult:
     """Split every article into sentences and embed them, with the titles, in one call."""
     from summarizer.text.split import segment_article
 
-    sentences = tuple(tuple(s.text for s in segment_article(article)[0]) for article in job.articles)
-    texts = tuple(dict.fromkeys([t for found in sentences for t in found] + [a.title for a in job.articles if a.title]))
-    return EmbedResult(job.period, job.story, job.chunk, sentences, texts, encoder.encode(list(texts)))
+    parts = tuple(
+        PartSentences(part.period, part.story, part.chunk, tuple(tuple(s.text for s in segment_article(article)[0]) for article in part.articles))
+        for part in job.parts
+    )
+    found = [t for part in parts for article in part.sentences for t in article]
+    titles = [a.title for part in job.parts for a in part.articles if a.title]
+    texts = tuple(dict.fromkeys(found + titles))
+    return EmbedResult(parts, texts, encoder.encode(list(texts)))
 
 
 def earlier_sentences(items: Sequence[Earlier]) -> list[EarlierMatch]:

@@ -113,7 +113,7 @@ def batch(
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", min=1, help=THREADS_HELP, show_default=False)] = None,
-    chunk: Annotated[int, typer.Option("--chunk", min=1, help="Articles per embedding job sent to a worker.")] = 32,
+    chunk: Annotated[int, typer.Option("--chunk", min=1, help="Articles per embedding job sent to a worker (small stories share one).")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Redo every period, even those whose inputs and options are unchanged.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first malformed line instead of counting it.")] = False,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
