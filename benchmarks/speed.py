@@ -49,7 +49,7 @@ def best_of(runs: int, work: Callable[[], object]) -> tuple[float, object]:
     return min(times), result
 
 
-def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
+def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray] | None]:
     """Every embedding path measured, by name (the baseline first)."""
     import torch
     from sentence_transformers import SentenceTransformer
@@ -60,7 +60,10 @@ def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
     path = str(resolve_model(None).path)
     cores = torch.get_num_threads()  # before any of our code runs
     st32 = SentenceTransformer(path, device="cpu", local_files_only=True)
-    st16 = SentenceTransformer(path, device="cpu", local_files_only=True).to(torch.bfloat16)
+    from summarizer.embed.hardware import BF16_CPU_FLAGS, cpu_flags
+
+    native_bf16 = bool(cpu_flags() & BF16_CPU_FLAGS)  # emulated bf16 runs at a few dozen sentences a second: not worth minutes
+    st16 = SentenceTransformer(path, device="cpu", local_files_only=True).to(torch.bfloat16) if native_bf16 else None
     st8 = torch.ao.quantization.quantize_dynamic(SentenceTransformer(path, device="cpu", local_files_only=True), {torch.nn.Linear}, dtype=torch.qint8)
 
     def st(model: object) -> Callable[[Sequence[str]], np.ndarray]:
@@ -78,21 +81,25 @@ def embedding_paths() -> dict[str, Callable[[Sequence[str]], np.ndarray]]:
         finally:
             torch.set_num_threads(before)
 
-    return {
+    paths = {
         "sentence-transformers fp32 `encode` (baseline)": st(st32),
-        "sentence-transformers bf16 weights": st(st16),
+        "sentence-transformers bf16 weights": st(st16) if st16 is not None else None,
         "sentence-transformers int8 dynamic quantisation": st(st8),
-        f"ours: lean encoder, fp32, unpadded batches, {cores} at a time": Embedder(precision="fp32", backend="native").encode,
+        f"ours: lean encoder, fp32, fixed-shape batches, {cores} at a time": Embedder(precision="fp32", backend="native").encode,
         f"ours: {ours.precision}, one batch at a time on {cores} torch threads": one_batch_at_a_time,
         f"**ours: default** ({ours.backend}, {ours.precision}, {cores} batches at a time, 1 torch thread each)": ours.encode,
         "ours: default on one torch thread (not pinned to a core)": lambda texts: Embedder(threads=1).encode(texts),
     }
+    return {name: encode for name, encode in paths.items() if encode is not None} | {name: None for name, encode in paths.items() if encode is None}
 
 
 def embedding_table(texts: Sequence[str]) -> tuple[list[str], float]:
     """Rows of the embedding table and the baseline's seconds."""
     rows, baseline, reference = [], 0.0, None
     for name, encode in embedding_paths().items():
+        if encode is None:
+            rows.append(f"| {name} | not run: this CPU has no native bf16 (emulated, it is many times slower than fp32) | | |")
+            continue
         encode(texts[:64])  # warm up
         seconds, vectors = best_of(1, lambda encode=encode: encode(texts))  # type: ignore[misc]
         vectors = np.asarray(vectors)

@@ -99,3 +99,61 @@ def test_counts_from_embedding_are_the_counts_splitting_gives() -> None:
     counts = big_story.sentence_counts(articles)
     budget = sum(sorted(counts[:5])[:3])
     assert big_story.split_story(articles, budget, counts) == big_story.split_story(articles, budget)
+
+
+class RecordingEngine:
+    """Runs each job here and now, and notes every text the model is asked to embed."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder, self.embedded, self.results = embedder, set(), []
+
+    @property
+    def name(self) -> str:
+        return self.embedder.name
+
+    def encode(self, texts):
+        self.embedded.update(texts)
+        return self.embedder.encode(texts)
+
+    def submit(self, job) -> None:
+        from summarizer.batch.work import do_job
+
+        self.results.append(do_job(job, Options(), self))
+
+    def next_result(self):
+        return self.results.pop(0)
+
+
+class NoProgress:
+    def embedded(self, articles: int) -> None: ...
+    def found(self, stories: int) -> None: ...
+    def briefed(self) -> None: ...
+    def finished(self) -> None: ...
+
+
+def test_batch_embeds_only_the_representatives_of_a_big_story_and_writes_the_same_files(embedder) -> None:
+    from summarizer.batch import schedule
+
+    articles = wire_story()
+    counts = big_story.sentence_counts(articles)
+    task = schedule.PeriodTask("all", tuple(articles), "digest", stories=(tuple(range(len(articles))),))
+    runs = {}
+    patch = pytest.MonkeyPatch()
+    patch.setattr(big_story, "STORY_SENTENCES", sum(sorted(counts[:5])[-2:]))
+    try:
+        for counted_from in (1, 10**6):  # counted before embedding, or embedded whole as before
+            patch.setattr(schedule, "COUNTED_STORY_ARTICLES", counted_from)
+            engine = RecordingEngine(embedder)
+            (output,) = schedule.run_periods([task], engine, NoProgress(), chunk=4)
+            runs[counted_from] = (output.files, engine.embedded)
+    finally:
+        patch.undo()
+    (files, embedded), (files_before, embedded_before) = runs[1], runs[10**6]
+    assert files == files_before
+    chosen = big_story.representatives(articles, sum(sorted(counts[:5])[-2:]), counts)
+    assert chosen is not None and len(chosen) < len(articles)
+    assert len(embedded) < len(embedded_before)
+    from summarizer.text.split import segment_article
+
+    analysed = {s.text for p in chosen for s in segment_article(articles[p])[0]}
+    assert analysed <= embedded and (embedded_before - embedded).isdisjoint(analysed)

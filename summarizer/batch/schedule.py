@@ -31,6 +31,7 @@ from summarizer.render.site import period_html
 from summarizer.types import Article
 
 CHUNK = 32  # articles per embedding job
+COUNTED_STORY_ARTICLES = 40  # a story this big is counted before embedding: one past big_story.STORY_SENTENCES (4,000) needs 100 sentences an article below it
 ADMIT_ARTICLES = 512  # start another period while fewer articles than this are in flight
 INDEX_SCHEMA_VERSION = "1.2"
 
@@ -94,16 +95,30 @@ class StoryState:
     chunks_left: int
     sentences: dict[int, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    counts: tuple[int, ...] = ()  # every article's sentences, when counted before embedding (a big story)
 
     def per_article(self) -> list[tuple[str, ...]]:
         """Each article's sentence texts, in the story's order."""
         return [texts for chunk in sorted(self.sentences) for texts in self.sentences[chunk]]
 
 
-def chunk_parts(task: PeriodTask, index: int, chunk: int = CHUNK) -> list[EmbedPart]:
-    """One story's parts to embed: its articles in runs of ``chunk``."""
-    chosen = [task.articles[i] for i in task.stories[index]]
-    return [EmbedPart(task.key, index, number, tuple(chosen[start : start + chunk])) for number, start in enumerate(range(0, len(chosen), chunk))]
+def to_embed(articles: Sequence[Article]) -> tuple[list[Article], tuple[int, ...]]:
+    """The articles of a story whose sentences its briefing can use, and every article's sentence count when they
+    were counted: a story of ``COUNTED_STORY_ARTICLES`` articles or more is counted first, and when it is too big
+    for one briefing only its representatives are embedded (``big_story``; the rest are cited verbatim, never
+    compared)."""
+    from summarizer.batch.big_story import STORY_SENTENCES, representatives, sentence_counts
+
+    if len(articles) < COUNTED_STORY_ARTICLES:
+        return list(articles), ()
+    counts = tuple(sentence_counts(articles))
+    chosen = representatives(articles, STORY_SENTENCES, counts)
+    return (list(articles) if chosen is None else [articles[i] for i in chosen]), counts
+
+
+def chunk_parts(articles: Sequence[Article], period: str, index: int, chunk: int = CHUNK) -> list[EmbedPart]:
+    """One story's parts to embed: ``articles`` in runs of ``chunk``."""
+    return [EmbedPart(period, index, number, tuple(articles[start : start + chunk])) for number, start in enumerate(range(0, len(articles), chunk))]
 
 
 def packed_jobs(parts: Sequence[EmbedPart], chunk: int = CHUNK) -> list[EmbedJob]:
@@ -124,10 +139,11 @@ def brief_job(state: StoryState) -> BriefJob:
     task, members = state.task, state.task.stories[state.index]
     chosen = tuple(task.articles[i] for i in members)
     per_article = state.per_article()
-    texts = tuple(dict.fromkeys([t for found in per_article for t in found] + [a.title for a in chosen if a.title]))
+    titles = [a.title for a in chosen if a.title in state.vectors]  # a big story's representatives only
+    texts = tuple(dict.fromkeys([t for found in per_article for t in found] + titles))
     vectors = np.stack([state.vectors[t] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
     earlier = task.earlier[state.index] if task.earlier else ()
-    counts = tuple(len(found) for found in per_article)
+    counts = state.counts or tuple(len(found) for found in per_article)
     return BriefJob(task.key, story_id(state.index, len(task.stories)), chosen, texts, vectors, earlier, counts)
 
 
@@ -169,10 +185,14 @@ def period_output(state: PeriodState) -> PeriodOutput:
     return PeriodOutput(task.key, files, len(task.articles), len(entries))
 
 
-def admit(task: PeriodTask, index: int, embedding: dict[tuple[str, int], StoryState], chunk: int) -> list[EmbedPart]:
-    """Start a story: its parts to embed."""
-    parts = chunk_parts(task, index, chunk)
-    embedding[task.key, index] = StoryState(task, index, len(parts))
+def admit(task: PeriodTask, index: int, embedding: dict[tuple[str, int], StoryState], chunk: int, progress: Progress) -> list[EmbedPart]:
+    """Start a story: its parts to embed (the articles a big story's briefing never compares are counted as done)."""
+    members = [task.articles[i] for i in task.stories[index]]
+    articles, counts = to_embed(members)
+    parts = chunk_parts(articles, task.key, index, chunk)
+    embedding[task.key, index] = StoryState(task, index, len(parts), counts=counts)
+    if len(articles) < len(members):
+        progress.embedded(len(members) - len(articles))
     return parts
 
 
@@ -216,7 +236,7 @@ def run_periods(tasks: Sequence[PeriodTask], engine: Engine, progress: Progress,
             if task.key not in periods:
                 periods[task.key] = PeriodState(task)
                 progress.found(len(task.stories))
-            pending += admit(task, index, embedding, chunk)
+            pending += admit(task, index, embedding, chunk, progress)
             in_flight[task.key, index] = len(task.stories[index])
         for job in packed_jobs(pending, chunk):
             engine.submit(job)
