@@ -149,11 +149,11 @@ def main() -> None:
     tables = [size_table(rows), share_table(shares), projection(rows, shares)]
     print("\n\n".join(tables))
     if not args.no_write:
-        from benchmarks.quality import commit
+        from benchmarks.report import commit, write_results
 
         command = f"python -m benchmarks.big_day --sizes {args.sizes} --profile {args.profile} --workers {args.workers}"
         stamp = f"Commit `{commit()}`, {dt.date.today().isoformat()}; `{command}`; {cpu_name()}, 2 cores, no GPU, an empty embedding cache per run."
-        RESULTS.write_text(f"# A big day of distinct news\n\n{stamp}\n\n" + "\n\n".join(tables) + "\n", encoding="utf-8")
+        write_results(RESULTS, f"# A big day of distinct news\n\n{stamp}\n\n" + "\n\n".join(tables) + "\n")
 
 
 def cpu_name() -> str:
