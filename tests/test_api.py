@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.render import render
 from tests.conftest import ROOT
 
 
@@ -38,7 +39,9 @@ def test_paths_texts_and_records_mix(seeds: Path) -> None:
     assert briefing.articles[0].path == str(files[1]) and briefing.articles[0].encoding == "utf-8"
     assert briefing.articles[3].url == "https://example.org/a" and briefing.bullets
     for fmt, start in (("md", "# "), ("json", "{"), ("html", "<!doctype html>")):
-        assert briefing.render(fmt).startswith(start)
+        assert render(briefing, fmt).startswith(start)
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(briefing, "pdf")
 
 
 def test_a_briefing_without_bullets_says_why() -> None:
@@ -50,7 +53,7 @@ def test_a_briefing_without_bullets_says_why() -> None:
     assert not briefing.bullets
     reason = briefing.empty_reason()
     assert "fragment" in reason and any(reason in str(w.message) for w in caught)
-    assert reason[1:] in briefing.render("md")  # the renderer capitalises the first letter
+    assert reason[1:] in render(briefing, "md")  # the renderer capitalises the first letter
 
 
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.render.site import period_html, threads_html, timeline, top_html
+from summarizer.batch.site import period_html, threads_html, timeline, top_html
 from tests.test_render_hostile import HOSTILE, html_problems, page_texts
 
 

@@ -24,10 +24,10 @@ import numpy as np
 
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
+from summarizer.batch.site import period_html
 from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
 from summarizer.batch.threads import Earlier, story_id, story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedPart, EmbedResult, PartSentences
-from summarizer.render.site import period_html
 from summarizer.types import Article
 
 CHUNK = 32  # articles per embedding job

@@ -103,6 +103,9 @@ def bench(
     """Score systems against human reference summaries with ROUGE, side by side (and summaries made elsewhere, with --outputs)."""
     import functools
 
+    from summarizer.bench.extra import check_bench_extra
+
+    check_bench_extra()
     from summarizer.bench.data import load_clusters
     from summarizer.bench.outside import load_all
     from summarizer.bench.report import markdown_table, summarise
@@ -224,9 +227,9 @@ def tool_record() -> dict[str, Any]:
     """The tool's version, and its commit when it runs from a git checkout."""
     import subprocess
 
-    from summarizer import __version__
+    from summarizer.version import VERSION
 
-    record: dict[str, Any] = {"tool": "summarizer", "version": __version__}
+    record: dict[str, Any] = {"tool": "summarizer", "version": VERSION}
     try:
         done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).resolve().parent, capture_output=True, text=True, timeout=5, check=False)
     except (OSError, subprocess.SubprocessError):

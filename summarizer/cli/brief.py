@@ -118,14 +118,14 @@ def brief(
     columns: Annotated[Optional[str], typer.Option("--columns", help=COLUMNS_HELP, show_default=False, metavar="FIELD=COLUMN,...")] = None,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
-    import warnings
     from dataclasses import replace
 
-    from summarizer import summarize, what_is_new
     from summarizer.embed.embedder import Embedder
     from summarizer.ingest.readers import read_inputs
     from summarizer.options import Options
+    from summarizer.pipeline import run
     from summarizer.render import render
+    from summarizer.since import mark_new, read_earlier
 
     dates = date_order(dayfirst, monthfirst)
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=dates, order=order.value)
@@ -144,12 +144,10 @@ def brief(
     reading = read_inputs(paths, strict=strict, limits=limits, columns=table_columns)
     warn_skipped(reading.skipped)
     warn_ambiguous_dates(reading.articles, options.date_order)
-    with warnings.catch_warnings():  # an empty briefing says why in its own text
-        warnings.simplefilter("ignore", UserWarning)
-        briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
-    refuse_furniture_only(briefing)
+    briefing = run([replace(article, id=number) for number, article in enumerate(reading.articles)], options, embedder)
+    refuse_furniture_only(briefing)  # an empty briefing with sentences says why in its own text
     if since:
-        briefing = what_is_new(briefing, since, embedder, only_new)
+        briefing = mark_new(briefing, read_earlier(since), embedder, only_new)
     briefing = replace(briefing, skipped=reading.skipped)
     emit(render(briefing, chosen.value), output)
 
