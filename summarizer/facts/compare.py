@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.facts.figures import Figure, figures
+from summarizer.text.words import FOLDED_WORD
 
 HEDGE_TOLERANCE = 0.1
-WORD = re.compile(r"[a-z0-9]+")
+WORD = FOLDED_WORD
 
 
 @dataclass(frozen=True)

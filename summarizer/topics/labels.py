@@ -26,45 +26,12 @@ import numpy as np
 if TYPE_CHECKING:
     from summarizer.embed.embedder import Encoder
 
+from summarizer.text.words import LABEL_WORD, stop_words
 from summarizer.topics.noun_phrases import CALENDAR, MAX_WORDS, NOUN, QUOTES, Phrase, Token, is_word, noun_phrases, tag, tag_phrase
 
-WORD = re.compile(r"[^\W\d_][\w’'-]*[^\W_]|[^\W\d_]")
 MAX_PHRASE = 4
 LABEL_WORDS = 6
 KEEP_PHRASES = 12  # ranked phrases kept per topic
-
-
-def stop_words() -> frozenset[str]:
-    """English stop words (scikit-learn's list) plus news reporting verbs."""
-    from summarizer.text.tfidf import english_stop_words
-
-    reporting = {"said", "says", "told", "according", "mr", "mrs", "ms", "sir", "also", "new", "added", "asked", "reported"}
-    generic = {
-        "billion",
-        "million",
-        "thousand",
-        "percent",
-        "cent",
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "today",
-        "time",
-        "times",
-        "people",
-        "way",
-        "lot",
-        "number",
-        "part",
-        "end",
-        "point",
-    }
-    return english_stop_words() | reporting | generic
 
 
 def phrases(text: str, stops: frozenset[str]) -> list[str]:
@@ -74,7 +41,7 @@ def phrases(text: str, stops: frozenset[str]) -> list[str]:
 
 def phrases_with_surface(text: str, stops: frozenset[str]) -> list[tuple[str, str]]:
     """(lower-cased phrase, phrase as written) for every phrase of ``text``."""
-    raw = WORD.findall(text)
+    raw = LABEL_WORD.findall(text)
     words = [word.lower().replace("’", "'") for word in raw]
     content = [word not in stops and len(word) > 1 for word in words]
     found = []
@@ -166,7 +133,7 @@ def label_for(ranked: Sequence[str], text: str) -> str:
     Among the topic's top phrases found in the text, a multi-word phrase
     ("mineral reserves") beats a lone word ("Trump") ranked a little higher.
     """
-    words = " ".join(word.lower().replace("’", "'") for word in WORD.findall(text))
+    words = " ".join(word.lower().replace("’", "'") for word in LABEL_WORD.findall(text))
     padded = f" {words} "
     found = [(rank, phrase) for rank, phrase in enumerate(ranked) if f" {phrase.lower().replace('’', chr(39))} " in padded]
     if found:
@@ -298,7 +265,7 @@ def word_weights(texts: Sequence[str], labels: np.ndarray, stops: frozenset[str]
     per_topic: dict[int, Counter[str]] = {}
     overall: Counter[str] = Counter()
     for text, topic in zip(texts, labels.tolist(), strict=True):
-        words = {w.lower().replace("’", "'") for w in WORD.findall(text)} - stops
+        words = {w.lower().replace("’", "'") for w in LABEL_WORD.findall(text)} - stops
         per_topic.setdefault(int(topic), Counter()).update(words)
         overall.update(words)
     average = sum(overall.values()) / max(len(per_topic), 1)
