@@ -18,34 +18,13 @@ import pytest
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.periods import period_of
 from summarizer.errors import InputError
-from tests.conftest import ROOT, SEEDS, run_cli
-
-DATES = ("2025-03-01", "2025-03-01", "2025-03-02T10:00:00Z", "2025-03-02", "2025-03-02")
-
-
-def seed_records() -> list[dict[str, str]]:
-    """The seed articles as dump records, dated over two days."""
-    records = []
-    for number, path in enumerate(sorted(SEEDS.glob("*.txt"))):
-        records.append({"id": path.stem, "text": path.read_text(encoding="utf-8"), "date": DATES[number], "source": f"source {number}"})
-    return records
-
-
-def write_dump(path: Path, records: list[dict[str, str]], extra_lines: tuple[str, ...] = ()) -> Path:
-    lines = [json.dumps(r) for r in records] + list(extra_lines)
-    data = ("\n".join(lines) + "\n").encode()
-    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
-    return path
+from tests.conftest import ROOT, run_cli
+from tests.helpers.dumps import seed_records, tree, write_dump
 
 
 @pytest.fixture()
 def dump(tmp_path: Path) -> Path:
     return write_dump(tmp_path / "dump.jsonl", seed_records(), ("{not json", json.dumps({"id": "empty", "text": "  "}), ""))
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # reading dumps ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.batch.site import period_html, threads_html, timeline, top_html
-from tests.test_render_hostile import HOSTILE, html_problems, page_texts
+from tests.helpers.pages import HOSTILE, html_problems, page_texts
 
 
 def period_index(title: str) -> dict:

@@ -14,7 +14,7 @@ from summarizer.batch.stories import cluster_stories, exact_story_labels, label_
 from summarizer.batch.story_evidence import evidence_blocks, group_of
 from summarizer.batch.story_graph import Clusters, Neighbourhood, Scorer, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
 from summarizer.batch.story_model import shipped_model
-from tests.test_stories import article, period, story_sentences
+from tests.helpers.stories import article, period, story_sentences
 
 DUMP = Path(__file__).resolve().parents[2] / "shared" / "data" / "dump_duc2003.jsonl"
 

@@ -15,7 +15,7 @@ from summarizer.batch.story_evidence import BLOCKS, day_kernel_rows, evidence_bl
 from summarizer.batch.story_model import MODEL_VARIABLE, model_at, shipped_model
 from summarizer.errors import ModelError
 from summarizer.types import Article
-from tests.test_stories import article, period, story_sentences
+from tests.helpers.stories import article, period, story_sentences
 
 STRIKE = Path(__file__).resolve().parent / "data" / "port_strike" / "port_strike.jsonl"
 
