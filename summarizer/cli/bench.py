@@ -8,7 +8,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.cli.brief import CACHE_HELP, DEVICE_HELP, MAX_ARTICLE_HELP, PRECISION_HELP, cached, input_limits
+from summarizer.cli.brief import cached, input_limits
+from summarizer.cli.shared import MAX_ARTICLE_HELP, CacheOption, DeviceOption, PrecisionOption
 
 
 class Preset(str, Enum):
@@ -94,9 +95,9 @@ def bench(
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite result files that already exist.")] = False,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
-    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
-    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    cache: CacheOption = True,
+    precision: PrecisionOption = "auto",
+    device: DeviceOption = "auto",
     max_file_size: Annotated[str, typer.Option("--max-file-size", help="Largest dataset read, once decompressed: bytes, or a size such as 2GiB.")] = "1GiB",
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP.replace("JSONL line", "cluster line"))] = "64MiB",
 ) -> None:

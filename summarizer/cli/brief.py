@@ -9,6 +9,18 @@ from typing import Annotated, Any, Optional
 import typer
 
 from summarizer.cli.output import check_target, emit
+from summarizer.cli.shared import (
+    BulletsOption,
+    CacheOption,
+    DayFirstOption,
+    DeviceOption,
+    MaxArticleSizeOption,
+    MaxFileSizeOption,
+    MaxWordsOption,
+    ModelOption,
+    MonthFirstOption,
+    PrecisionOption,
+)
 
 
 class Format(str, Enum):
@@ -28,19 +40,9 @@ COLUMNS_HELP = (
     "A table's columns by field, when their names are not the usual ones: text=story_body,title=hed (fields: text, title, published, source, url, id)."
 )
 STRICT_HELP = "Stop at the first input that cannot be read (a bad file, record or line) instead of warning and skipping it."
-MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 500MB or 2GiB."
-MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such as 64MiB."
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 SINCE_HELP = "An earlier briefing's JSON, or a folder of them (a batch output): mark each bullet new, update or reported. Repeatable."
-BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
-DAYFIRST_HELP = "Read numeric dates such as 12/03/2025 day first (12 March); without it or --monthfirst they are left undated."
-MONTHFIRST_HELP = "Read numeric dates such as 12/03/2025 month first (3 December)."
-MAX_WORDS_HELP = "Word budget for all bullets together, in whole sentences: those that together cover the most of what the sources share (an exact program)."
 MAX_SENTENCES_HELP = "Most sentences one briefing takes: memory grows with their square (about 5 GB at 10,000)."
-MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
-CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
-PRECISION_HELP = "Number format of the model: auto (bf16 where the CPU or GPU runs it natively, else fp32), fp32 or bf16."
-DEVICE_HELP = "auto (a CUDA GPU when present, else the CPU), cpu or cuda."
 
 
 class Order(str, Enum):
@@ -99,19 +101,19 @@ def brief(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
-    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
-    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
+    bullets: BulletsOption = None,
+    max_words: MaxWordsOption = None,
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help=MAX_SENTENCES_HELP)] = 10_000,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
+    model: ModelOption = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
-    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
-    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    cache: CacheOption = True,
+    precision: PrecisionOption = "auto",
+    device: DeviceOption = "auto",
     strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
-    max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
-    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
-    dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
-    monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
+    max_file_size: MaxFileSizeOption = "1GiB",
+    max_article_size: MaxArticleSizeOption = "64MiB",
+    dayfirst: DayFirstOption = False,
+    monthfirst: MonthFirstOption = False,
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
     order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
