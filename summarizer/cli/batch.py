@@ -9,21 +9,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli import shared
 from summarizer.cli.brief import (
     date_order,
     input_limits,
-)
-from summarizer.cli.shared import (
-    BulletsOption,
-    CacheOption,
-    DayFirstOption,
-    DeviceOption,
-    MaxArticleSizeOption,
-    MaxFileSizeOption,
-    MaxWordsOption,
-    ModelOption,
-    MonthFirstOption,
-    PrecisionOption,
 )
 
 
@@ -118,18 +107,18 @@ def batch(
     chunk: Annotated[int, typer.Option("--chunk", min=1, help="Articles per embedding job sent to a worker (small stories share one).")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Redo every period, even those whose inputs and options are unchanged.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first malformed line instead of counting it.")] = False,
-    cache: CacheOption = True,
+    cache: shared.CacheOption = True,
     cache_size: Annotated[float, typer.Option("--cache-size", min=0.01, help="Bound of the embedding cache, in GB.")] = 2.0,
-    bullets: BulletsOption = None,
-    max_words: MaxWordsOption = None,
-    model: ModelOption = None,
+    bullets: shared.BulletsOption = None,
+    max_words: shared.MaxWordsOption = None,
+    model: shared.ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or malformed-line warnings; the summary line counts them.")] = False,
-    precision: PrecisionOption = "auto",
-    device: DeviceOption = "auto",
-    max_file_size: MaxFileSizeOption = "1GiB",
-    max_article_size: MaxArticleSizeOption = "64MiB",
-    dayfirst: DayFirstOption = False,
-    monthfirst: MonthFirstOption = False,
+    precision: shared.PrecisionOption = "auto",
+    device: shared.DeviceOption = "auto",
+    max_file_size: shared.MaxFileSizeOption = "1GiB",
+    max_article_size: shared.MaxArticleSizeOption = "64MiB",
+    dayfirst: shared.DayFirstOption = False,
+    monthfirst: shared.MonthFirstOption = False,
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story,
     and link each day's (or week's) stories to those of earlier ones into threads."""

@@ -8,8 +8,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli import shared
 from summarizer.cli.brief import cached, input_limits
-from summarizer.cli.shared import MAX_ARTICLE_HELP, CacheOption, DeviceOption, PrecisionOption
+from summarizer.cli.shared import MAX_ARTICLE_HELP
 
 
 class Preset(str, Enum):
@@ -95,9 +96,9 @@ def bench(
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Embedding model for ours (name or path).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite result files that already exist.")] = False,
-    cache: CacheOption = True,
-    precision: PrecisionOption = "auto",
-    device: DeviceOption = "auto",
+    cache: shared.CacheOption = True,
+    precision: shared.PrecisionOption = "auto",
+    device: shared.DeviceOption = "auto",
     max_file_size: Annotated[str, typer.Option("--max-file-size", help="Largest dataset read, once decompressed: bytes, or a size such as 2GiB.")] = "1GiB",
     max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP.replace("JSONL line", "cluster line"))] = "64MiB",
 ) -> None:

@@ -8,19 +8,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli import shared
 from summarizer.cli.output import check_target, emit
-from summarizer.cli.shared import (
-    BulletsOption,
-    CacheOption,
-    DayFirstOption,
-    DeviceOption,
-    MaxArticleSizeOption,
-    MaxFileSizeOption,
-    MaxWordsOption,
-    ModelOption,
-    MonthFirstOption,
-    PrecisionOption,
-)
 
 
 class Format(str, Enum):
@@ -101,19 +90,19 @@ def brief(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
-    bullets: BulletsOption = None,
-    max_words: MaxWordsOption = None,
+    bullets: shared.BulletsOption = None,
+    max_words: shared.MaxWordsOption = None,
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help=MAX_SENTENCES_HELP)] = 10_000,
-    model: ModelOption = None,
+    model: shared.ModelOption = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
-    cache: CacheOption = True,
-    precision: PrecisionOption = "auto",
-    device: DeviceOption = "auto",
+    cache: shared.CacheOption = True,
+    precision: shared.PrecisionOption = "auto",
+    device: shared.DeviceOption = "auto",
     strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
-    max_file_size: MaxFileSizeOption = "1GiB",
-    max_article_size: MaxArticleSizeOption = "64MiB",
-    dayfirst: DayFirstOption = False,
-    monthfirst: MonthFirstOption = False,
+    max_file_size: shared.MaxFileSizeOption = "1GiB",
+    max_article_size: shared.MaxArticleSizeOption = "64MiB",
+    dayfirst: shared.DayFirstOption = False,
+    monthfirst: shared.MonthFirstOption = False,
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
     order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
