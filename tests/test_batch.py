@@ -96,7 +96,7 @@ def test_lines_without_ids_in_same_named_files_do_not_clash(tmp_path: Path) -> N
 
 
 def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
-    from summarizer.batch.threads import story_order
+    from summarizer.batch.threads.follow import story_order
     from summarizer.types import Article
 
     articles = [Article(i, "text", source=source, ref=str(i)) for i, source in enumerate(["A", "A", "B", "C", "D"])]
@@ -104,7 +104,7 @@ def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
 
 
 def test_story_clustering_finds_the_number_of_stories() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     stories = {
@@ -125,7 +125,7 @@ def test_story_clustering_finds_the_number_of_stories() -> None:
 
 
 def test_the_same_kind_of_event_in_two_places_is_two_stories() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     template = "Four men were wounded in a shooting on {} Street in {} on Sunday night, police said. The {} police have made no arrests."
@@ -139,7 +139,7 @@ def test_the_same_kind_of_event_in_two_places_is_two_stories() -> None:
 
 
 def test_unrelated_articles_stay_apart_and_one_article_is_one_story() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     texts = ["Rebels seized the northern city.", "The central bank raised rates.", "A storm flooded coastal towns."]

@@ -1,4 +1,4 @@
-"""Story clustering (`summarizer.batch.stories`): near-copies, big stories, unrelated articles, determinism."""
+"""Story clustering (`summarizer.batch.stories.cut`): near-copies, big stories, unrelated articles, determinism."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import random
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
-from summarizer.batch.stories import label_stories, story_labels
-from summarizer.batch.story_copies import copy_groups
+from summarizer.batch.stories.copies import copy_groups
+from summarizer.batch.stories.cut import label_stories, story_labels
 from summarizer.types import Article
 from tests.helpers.stories import article, period, story_sentences
 

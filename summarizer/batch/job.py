@@ -21,12 +21,12 @@ from typing import Any
 from summarizer.batch.dump import Dump
 from summarizer.batch.engines import Engine, EngineFactory, engine_mapper
 from summarizer.batch.index import period_summary, top_markdown
-from summarizer.batch.link import cut_periods, threaded
 from summarizer.batch.periods import UNDATED, group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
 from summarizer.batch.site import threads_html, top_html
-from summarizer.batch.story_model import shipped_model
-from summarizer.batch.thread_files import CONTEXT_FILE, threads_markdown, threads_record
+from summarizer.batch.stories.model import shipped_model
+from summarizer.batch.threads.files import CONTEXT_FILE, threads_markdown, threads_record
+from summarizer.batch.threads.link import cut_periods, threaded
 from summarizer.dates import with_dates
 from summarizer.errors import InputError, Interrupted
 from summarizer.files import TEMPORARY_MARK, write_atomic

@@ -8,7 +8,7 @@ The patterns differ on purpose, each for what its stage compares:
 * ``LABEL_WORD``: words as a reader sees them in a topic label, letters first,
   inner apostrophes and hyphens kept ("Zelensky’s", "cease-fire");
 * ``SHINGLE_WORD`` (``\w+``): the word 5-grams of near-copy detection
-  (``batch/story_copies``), any script.
+  (``batch/stories/copies``), any script.
 
 ROUGE's tokenisers (``bench/metrics``, ``bench/sumy_systems``) stay apart on
 purpose: they must cut words exactly as the scorers and peers they reproduce

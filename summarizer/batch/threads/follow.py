@@ -30,7 +30,7 @@ import numpy as np
 
 from summarizer.batch.blocks import BlockMapper
 from summarizer.batch.periods import period_start
-from summarizer.batch.stories import label_stories
+from summarizer.batch.stories.cut import label_stories
 from summarizer.types import Article
 
 CONTEXT_DAYS = 90
