@@ -27,8 +27,9 @@ from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
-from summarizer.topics.labels import choose_labels, label_for, topic_phrases
+from summarizer.topics.labels import choose_labels
 from summarizer.topics.lexical import hybrid_similarity, tfidf_vectors
+from summarizer.topics.phrases import label_for, topic_phrases
 from summarizer.topics.titles import story_title
 from summarizer.tuning import Tuning
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
