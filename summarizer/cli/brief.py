@@ -10,6 +10,7 @@ import typer
 
 from summarizer.cli import shared
 from summarizer.cli.output import check_target, emit
+from summarizer.embed.cache import cached
 
 
 class Format(str, Enum):
@@ -47,15 +48,6 @@ ORDER_HELP = (
 )
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md, ".markdown": Format.md, ".txt": Format.md}
 COLUMN_FIELDS = ("text", "title", "published", "source", "url", "id")
-
-
-def cached(embedder: Any, cache: bool) -> Any:
-    """The embedder behind the on-disk embedding cache, unless ``cache`` is off."""
-    if not cache:
-        return embedder
-    from summarizer.embed.cache import CachedEmbedder, EmbeddingCache
-
-    return CachedEmbedder(embedder, EmbeddingCache())
 
 
 def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
