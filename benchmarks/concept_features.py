@@ -55,7 +55,7 @@ def capitalised_share(texts: Sequence[str], matrix: csr_matrix, columns: dict[tu
 def concept_columns(texts: Sequence[str]) -> dict[tuple[str, str], int]:
     """The column of each concept in ``incidence(texts)`` (concepts numbered in sorted order)."""
     from summarizer.rank.concepts import bigrams
-    from summarizer.topics.labels import stop_words
+    from summarizer.text.words import stop_words
 
     stops = stop_words()
     return {concept: index for index, concept in enumerate(sorted(set().union(*(bigrams(t, stops) for t in texts))))}
@@ -63,7 +63,7 @@ def concept_columns(texts: Sequence[str]) -> dict[tuple[str, str], int]:
 
 def word_kinds(columns: dict[tuple[str, str], int]) -> tuple[np.ndarray, np.ndarray]:
     """Per concept: how many of its words are stop words, and whether one is a number."""
-    from summarizer.topics.labels import stop_words
+    from summarizer.text.words import stop_words
 
     stemmed_stops = {stem(w) for w in stop_words()}
     stops = np.zeros(len(columns))

@@ -35,8 +35,8 @@ import numpy as np
 from benchmarks.report import commit, publish, wants_write
 from benchmarks.stories import DUC
 from benchmarks.threads import duc_half
-from summarizer.batch.thread_files import read_context
-from summarizer.batch.threads import Earlier, thread_articles
+from summarizer.batch.threads.files import read_context
+from summarizer.batch.threads.follow import Earlier, thread_articles
 from summarizer.text.split import split_sentences
 
 RESULTS = Path(__file__).resolve().parent / "results" / "delta.md"

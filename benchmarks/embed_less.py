@@ -38,7 +38,7 @@ DUMPS = ("dump_duc2003.jsonl", "dump_gva_dev.jsonl", "dump_ecbplus.jsonl")
 
 def counts(path: Path) -> dict[str, int]:
     """Spans, left out, distinct candidates, and distinct candidates outside the near-copies of each copy group."""
-    from summarizer.batch.story_copies import copy_groups
+    from summarizer.batch.stories.copies import copy_groups
     from summarizer.text.split import segment_article
     from summarizer.types import Article
 
@@ -68,8 +68,8 @@ def counts(path: Path) -> dict[str, int]:
 def big_story_counts(records: list[dict[str, str]]) -> tuple[int, int, int, int]:
     """(stories, stories past the budget, distinct sentences, distinct sentences only outside the representatives),
     the records cut into stories per day as ``batch --period day`` cuts them."""
-    from summarizer.batch.big_story import STORY_SENTENCES, representatives, sentence_counts
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.big import STORY_SENTENCES, representatives, sentence_counts
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.dates import with_dates
     from summarizer.text.split import segment_article
     from summarizer.types import Article

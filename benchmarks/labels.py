@@ -23,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.report import commit, publish, wants_write
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import story_labels
+from summarizer.batch.stories.cut import story_labels
 from summarizer.bench.data import load_clusters
 from summarizer.dates import with_dates
 from summarizer.embed.embedder import Embedder, Encoder

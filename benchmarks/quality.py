@@ -2,7 +2,7 @@
 
     python -m benchmarks.quality [--limit N] [--out benchmarks/results/quality.md]
 
-Runs `summarizer bench` with the literature's preset for each set, prints the
+Runs the bench library (what `summarizer bench` runs) with the literature's preset for each set, prints the
 tables, and writes them with the command, the commit and the date. DUC 2003 and
 the Multi-News sample are read from ../shared/data (skipped when absent).
 """
@@ -13,8 +13,11 @@ import argparse
 import datetime
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarizer.bench.session import BenchRun
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -38,33 +41,26 @@ PAIRED = ("ours-greedy", "ours-no-topics", "lead-rr", "centroid")  # each compar
 
 def shown(command: list[str]) -> str:
     """A command as a reader would type it, with the data's path relative to the project."""
-    return " ".join(["summarizer", *command[3:]]).replace(str(ROOT) + "/", "").replace(str(DATA), "../shared/data")
+    return " ".join(command).replace(str(ROOT) + "/", "").replace(str(DATA), "../shared/data")
 
 
-def bench(path: Path, preset: str, limit: int | None, saved: Path) -> tuple[str, str]:
-    """The command and the table `summarizer bench` prints for one set (its summaries saved to ``saved``)."""
-    command = [sys.executable, "-m", "summarizer", "bench", str(path), "--preset", preset, "--systems", SYSTEMS, "--quiet", "--no-cache"]
-    if limit:
-        command += ["--limit", str(limit)]
-    done = subprocess.run([*command, "--save-outputs", str(saved)], capture_output=True, text=True, cwd=ROOT, check=True)
-    return shown(command), done.stdout
+def bench(path: Path, preset: str, limit: int | None) -> tuple[str, BenchRun]:
+    """The `summarizer bench` command this run is, and the run (the bench library, called here, as the CLI calls it)."""
+    from summarizer.bench.session import BenchRequest, run_bench
+
+    command = ["summarizer", "bench", str(path), "--preset", preset, "--systems", SYSTEMS, "--quiet", "--no-cache"]
+    command += ["--limit", str(limit)] if limit else []
+    return shown(command), run_bench(BenchRequest(dataset=path, systems=tuple(SYSTEMS.split(",")), preset=preset, limit=limit, cache=False))
 
 
-def paired_difference(path: Path, preset: str, limit: int | None, saved: Path, other: str) -> str:
-    """The row of ``ours`` in a re-scoring of the saved summaries against ``other``: its R-2 difference and CI."""
-    command = [sys.executable, "-m", "summarizer", "bench", str(path), "--preset", preset, "--systems", "none", "--outputs", str(saved)]
-    command += ["--reference-system", other, "--quiet", "--no-embedding-score"] + (["--limit", str(limit)] if limit else [])
-    table = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
-    header = next(line for line in table.splitlines() if line.startswith("| system"))
-    column = [cell.strip() for cell in header.split("|")].index(next(c.strip() for c in header.split("|") if c.strip().startswith("R-2 −")))
-    row = next(line for line in table.splitlines() if line.startswith("| ours |"))
-    return row.split("|")[column].strip()
+def paired_table(run: BenchRun) -> str:
+    """ours against its ablation and the strongest baselines, on the same clusters: R-2 difference with a paired bootstrap 95% CI."""
+    from summarizer.bench.report import difference_text, summarise
 
-
-def paired_table(path: Path, preset: str, limit: int | None, saved: Path) -> str:
-    """ours against its ablation and the strongest baselines: R-2 difference with a paired bootstrap 95% CI."""
     rows = ["| ours − | R-2 difference [95% CI] |", "|---|---|"]
-    rows += [f"| {other} | {paired_difference(path, preset, limit, saved, other)} |" for other in PAIRED]
+    for other in PAIRED:
+        ours = next(row for row in summarise(run.results, other, run.config.seed) if row.system == "ours")
+        rows.append(f"| {other} | {difference_text(ours, other)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -79,13 +75,13 @@ def main() -> None:
         if not path.is_file():
             print(f"skipped {title}: {path} is absent", file=sys.stderr)
             continue
-        with tempfile.TemporaryDirectory() as folder:
-            saved = Path(folder) / "outputs.jsonl"
-            command, table = bench(path, preset, args.limit, saved)
-            paired = paired_table(path, preset, args.limit, saved)
+        from summarizer.bench.report import markdown_table
+
+        command, run = bench(path, preset, args.limit)
+        table, paired = markdown_table(run.rows, run.reference), paired_table(run)
         print(f"## {title}\n\n{table}\n{paired}", flush=True)
         lines += [f"## {title}", "", f"`{command}`", "", table.rstrip(), ""]
-        lines += ["Paired on the same clusters (the saved summaries re-scored with `--reference-system`):", ""]
+        lines += ["Paired on the same clusters (the same summaries' scores, compared with `--reference-system`):", ""]
         lines += [paired.rstrip(), ""]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n")

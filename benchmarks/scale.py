@@ -114,7 +114,7 @@ def reference_ari(dump: Path, gold: dict[str, str]) -> float:
     from sklearn.metrics import adjusted_rand_score
 
     from summarizer.batch.dump import read_dumps
-    from summarizer.batch.stories import exact_story_labels
+    from summarizer.batch.stories.cut import exact_story_labels
 
     articles = read_dumps([str(dump)]).articles
     return float(adjusted_rand_score([gold[a.ref] for a in articles], exact_story_labels(articles)))

@@ -46,8 +46,8 @@ import numpy as np
 
 from benchmarks.report import commit, publish, wants_write
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import story_labels
-from summarizer.batch.story_model import MODEL_VARIABLE, shipped_model
+from summarizer.batch.stories.cut import story_labels
+from summarizer.batch.stories.model import MODEL_VARIABLE, shipped_model
 from summarizer.dates import with_dates
 from summarizer.topics.cluster import first_seen_order
 from summarizer.types import Article

@@ -14,7 +14,7 @@ regression, every dump weighing the same, its pairs as they come) on the other d
 best mean ARI over those dumps (``--period all``), and the dump left out is
 scored at that cut. The shipped model (``--write``) is fitted on all
 dumps, its cut chosen on all of them. Prints a table; ``--write`` writes
-``summarizer/batch/story_model.json``.
+``summarizer/batch/stories/model.json``.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ import numpy as np
 
 from benchmarks.stories import DATA, DUC, gold_stories, metrics, multiling_dump, multinews_dump
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import graph_stories, story_groups
-from summarizer.batch.story_evidence import BLOCKS, Group, evidence_blocks, pair_evidence
-from summarizer.batch.story_graph import neighbourhood
-from summarizer.batch.story_model import MODEL_FILE, StoryModel
+from summarizer.batch.stories.cut import graph_stories, story_groups
+from summarizer.batch.stories.evidence import BLOCKS, Group, evidence_blocks, pair_evidence
+from summarizer.batch.stories.graph import neighbourhood
+from summarizer.batch.stories.model import MODEL_FILE, StoryModel
 from summarizer.dates import with_dates
 from summarizer.topics.cluster import first_seen_order
 from summarizer.types import Article

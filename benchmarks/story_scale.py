@@ -28,7 +28,7 @@ CUT = """
 import json, resource, sys, time
 from sklearn.metrics import adjusted_rand_score
 from summarizer.batch.dump import read_dumps
-from summarizer.batch.stories import story_labels
+from summarizer.batch.stories.cut import story_labels
 from summarizer.dates import with_dates
 articles = with_dates(read_dumps([sys.argv[1]]).articles)
 gold = json.load(open(sys.argv[2]))

@@ -44,10 +44,11 @@ import numpy as np
 from benchmarks.report import commit, publish, wants_write
 from benchmarks.stories import DUC, bcubed_f1, gold_stories, records, using_model, write_dump
 from benchmarks.story_model import GVA, held_out_path
-from summarizer.batch import link, threads
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.job import BatchSettings, plan
-from summarizer.batch.stories import story_labels
+from summarizer.batch.stories.cut import story_labels
+from summarizer.batch.threads import follow as threads
+from summarizer.batch.threads import link
 from summarizer.dates import with_dates
 from summarizer.options import Options
 

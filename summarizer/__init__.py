@@ -2,10 +2,11 @@
 
 from pathlib import Path
 from summarizer import summarize
+from summarizer.render import render
 briefing = summarize(sorted(Path("seeds").glob("*.txt")))
 for bullet in briefing.bullets:
     print(bullet.label, bullet.text, bullet.article_ids)
-print(briefing.render("md"))
+print(render(briefing, "md"))
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from summarizer.types import Article, Briefing, Bullet, Citation, LeftOut, RunnerUp, Sentence, Skipped, Topic
+from summarizer.version import VERSION
 
 if TYPE_CHECKING:
     from summarizer.embed.embedder import Encoder
 
-__version__ = "0.1.0"
+__version__ = VERSION
 __all__ = ["Article", "Briefing", "Bullet", "Citation", "LeftOut", "RunnerUp", "Sentence", "Skipped", "Topic", "summarize", "what_is_new"]
 
 
@@ -58,7 +60,7 @@ def summarize(articles: Sequence[Article | str | os.PathLike[str] | dict[str, An
     :class:`summarizer.options.Options`: ``bullets``, ``max_words``,
     ``model``, ``seed`` and the ablation switches. A briefing with no
     bullet says why in ``briefing.empty_reason()``, and a UserWarning says
-    it too. ``briefing.render("md" | "json" | "html")`` gives the text the CLI prints.
+    it too. ``summarizer.render.render(briefing, "md" | "json" | "html")`` gives the text the CLI prints.
     """
     import warnings
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summarizer import __version__
 from summarizer.blas import one_blas_thread
 from summarizer.dates import with_dates
 from summarizer.embed.embedder import Embedder, Encoder
@@ -28,11 +27,13 @@ from summarizer.stopwatch import NO_STOPWATCH, Stopwatch
 from summarizer.text.split import segment_article
 from summarizer.topics.cluster import NoTopics, TopicModel, WardTopics
 from summarizer.topics.duplicates import source_families, support
-from summarizer.topics.labels import choose_labels, label_for, topic_phrases
+from summarizer.topics.labels import choose_labels
 from summarizer.topics.lexical import hybrid_similarity, tfidf_vectors
+from summarizer.topics.phrases import label_for, topic_phrases
 from summarizer.topics.titles import story_title
 from summarizer.tuning import Tuning
 from summarizer.types import Article, Briefing, Bullet, LeftOut, Sentence, Topic
+from summarizer.version import VERSION
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def provenance(articles: Sequence[Article], options: Options, embedder: Encoder,
     """How the briefing was made: tool, model, options, input hashes and counts (no clock time)."""
     return {
         "tool": "summarizer",
-        "version": __version__,
+        "version": VERSION,
         "model": embedder.name,
         "options": options.as_record(),
         "inputs": [input_record(a) for a in articles],

@@ -159,14 +159,6 @@ class Briefing:
     provenance: dict[str, Any] = field(default_factory=dict)
     skipped: tuple[Skipped, ...] = ()
 
-    def render(self, fmt: str = "md") -> str:
-        """The briefing as the CLI prints it: ``md`` (Markdown), ``json`` or ``html``."""
-        from summarizer.render import RENDERERS
-
-        if fmt not in RENDERERS:
-            raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(RENDERERS)}")
-        return RENDERERS[fmt](self)
-
     def empty_reason(self) -> str:
         """Why the briefing has no bullet, in one sentence ('' when it has bullets)."""
         if self.bullets:

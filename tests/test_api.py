@@ -1,4 +1,4 @@
-"""The Python API works as the README shows it."""
+"""The Python API works as docs/api.md shows it."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.render import render
 from tests.conftest import ROOT
 
 
 def readme_python_example() -> str:
-    """The README's Python API example, as printed there."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("**Python API.**") :]
-    return re.search(r"```python\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    """The Python API example of docs/api.md, as printed there."""
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    return re.search(r"```python\n(.*?)```", page, re.S).group(1)  # type: ignore[union-attr]
 
 
 def test_the_readme_example_runs_and_prints_a_briefing() -> None:
@@ -38,7 +38,9 @@ def test_paths_texts_and_records_mix(seeds: Path) -> None:
     assert briefing.articles[0].path == str(files[1]) and briefing.articles[0].encoding == "utf-8"
     assert briefing.articles[3].url == "https://example.org/a" and briefing.bullets
     for fmt, start in (("md", "# "), ("json", "{"), ("html", "<!doctype html>")):
-        assert briefing.render(fmt).startswith(start)
+        assert render(briefing, fmt).startswith(start)
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(briefing, "pdf")
 
 
 def test_a_briefing_without_bullets_says_why() -> None:
@@ -50,7 +52,7 @@ def test_a_briefing_without_bullets_says_why() -> None:
     assert not briefing.bullets
     reason = briefing.empty_reason()
     assert "fragment" in reason and any(reason in str(w.message) for w in caught)
-    assert reason[1:] in briefing.render("md")  # the renderer capitalises the first letter
+    assert reason[1:] in render(briefing, "md")  # the renderer capitalises the first letter
 
 
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:

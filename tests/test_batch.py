@@ -18,34 +18,13 @@ import pytest
 from summarizer.batch.dump import read_dumps
 from summarizer.batch.periods import period_of
 from summarizer.errors import InputError
-from tests.conftest import ROOT, SEEDS, run_cli
-
-DATES = ("2025-03-01", "2025-03-01", "2025-03-02T10:00:00Z", "2025-03-02", "2025-03-02")
-
-
-def seed_records() -> list[dict[str, str]]:
-    """The seed articles as dump records, dated over two days."""
-    records = []
-    for number, path in enumerate(sorted(SEEDS.glob("*.txt"))):
-        records.append({"id": path.stem, "text": path.read_text(encoding="utf-8"), "date": DATES[number], "source": f"source {number}"})
-    return records
-
-
-def write_dump(path: Path, records: list[dict[str, str]], extra_lines: tuple[str, ...] = ()) -> Path:
-    lines = [json.dumps(r) for r in records] + list(extra_lines)
-    data = ("\n".join(lines) + "\n").encode()
-    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
-    return path
+from tests.conftest import ROOT, run_cli
+from tests.helpers.dumps import seed_records, tree, write_dump
 
 
 @pytest.fixture()
 def dump(tmp_path: Path) -> Path:
     return write_dump(tmp_path / "dump.jsonl", seed_records(), ("{not json", json.dumps({"id": "empty", "text": "  "}), ""))
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` by relative path, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # reading dumps ---------------------------------------------------------------------------------
@@ -117,7 +96,7 @@ def test_lines_without_ids_in_same_named_files_do_not_clash(tmp_path: Path) -> N
 
 
 def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
-    from summarizer.batch.threads import story_order
+    from summarizer.batch.threads.follow import story_order
     from summarizer.types import Article
 
     articles = [Article(i, "text", source=source, ref=str(i)) for i, source in enumerate(["A", "A", "B", "C", "D"])]
@@ -125,7 +104,7 @@ def test_stories_tied_on_articles_are_ordered_by_sources() -> None:
 
 
 def test_story_clustering_finds_the_number_of_stories() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     stories = {
@@ -146,7 +125,7 @@ def test_story_clustering_finds_the_number_of_stories() -> None:
 
 
 def test_the_same_kind_of_event_in_two_places_is_two_stories() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     template = "Four men were wounded in a shooting on {} Street in {} on Sunday night, police said. The {} police have made no arrests."
@@ -160,7 +139,7 @@ def test_the_same_kind_of_event_in_two_places_is_two_stories() -> None:
 
 
 def test_unrelated_articles_stay_apart_and_one_article_is_one_story() -> None:
-    from summarizer.batch.stories import story_labels
+    from summarizer.batch.stories.cut import story_labels
     from summarizer.types import Article
 
     texts = ["Rebels seized the northern city.", "The central bank raised rates.", "A storm flooded coastal towns."]

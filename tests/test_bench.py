@@ -189,3 +189,12 @@ def test_bench_never_overwrites_results_without_force(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     onto_input = run_cli("bench", str(MULTILING), "--systems", "lead", "--limit", "1", "--save-outputs", str(MULTILING))
     assert onto_input.returncode == 2 and "is one of the inputs" in onto_input.stderr
+
+
+def test_a_missing_bench_package_is_one_line_naming_the_extra() -> None:
+    from summarizer.bench.extra import BENCH_PACKAGES, check_bench_extra
+    from summarizer.errors import InputError
+
+    check_bench_extra()  # all installed here (the dev extra includes bench)
+    with pytest.raises(InputError, match=r"needs no-such-package: pip install 'summarizer\[bench\]'"):
+        check_bench_extra({**BENCH_PACKAGES, "no_such_module_for_bench": "no-such-package"})

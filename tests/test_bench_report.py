@@ -12,7 +12,7 @@ from summarizer.bench.metrics import RougeScores
 from summarizer.bench.report import summarise
 from summarizer.bench.report_html import CAVEAT, report_html
 from summarizer.bench.run import Result
-from tests.test_render_hostile import PageParser, html_problems, page_texts
+from tests.helpers.pages import PageParser, html_problems, page_texts
 
 HOSTILE_NAMES = ["<script>alert(1)</script>", '"><svg onload=alert(1)>', "javascript:alert(1)", "x' style='background:url(//evil)"]
 REPORT_TAGS = {

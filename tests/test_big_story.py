@@ -1,4 +1,4 @@
-"""A story too big for one briefing (`summarizer.batch.big_story`): briefed from representatives, cited to every carrier."""
+"""A story too big for one briefing (`summarizer.batch.stories.big`): briefed from representatives, cited to every carrier."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarizer.batch import big_story
+from summarizer.batch.stories import big as big_story
 from summarizer.batch.work import BriefJob, brief_story
 from summarizer.ingest.readers import read_inputs
 from summarizer.options import Options

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from summarizer.rank.concepts import bigrams, concept_weights, incidence
-from summarizer.topics.labels import stop_words
+from summarizer.text.words import stop_words
 
 
 def test_bigrams_are_stemmed_and_skip_pairs_of_stop_words() -> None:

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import run_cli
-from tests.test_batch import seed_records, tree, write_dump
+from tests.helpers.dumps import fresh_env, seed_records, tree, write_dump
 
 SAME_LENGTH = [  # six sentences of one token count, so a batching embedder would put them together
     "Rebels seized the northern city on Monday.",
@@ -26,13 +26,6 @@ SAME_LENGTH = [  # six sentences of one token count, so a batching embedder woul
     "Police arrested two men after the raid.",
     "The minister resigned over the housing plan.",
 ]
-
-
-def fresh_env(tmp_path: Path, name: str, **extra: str) -> dict[str, str]:
-    """The environment of a run with an empty embedding cache of its own."""
-    cache = tmp_path / f"cache-{name}"
-    cache.mkdir()
-    return dict(os.environ, SUMMARIZER_CACHE_DIR=str(cache), **extra)
 
 
 def openmp_library() -> ctypes.CDLL:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.test_render_hostile import html_problems, markdown_problems, page_texts
+from tests.helpers.pages import html_problems, markdown_problems, page_texts
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Bridge [reopens](http://evil.example)\n# Injected"
 HOSTILE_TEXT = (

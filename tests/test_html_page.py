@@ -9,7 +9,7 @@ from typing import Any
 from summarizer.render import render
 from summarizer.render.marks import Anchors, Span, article_pieces, chosen_marks
 from summarizer.types import Citation
-from tests.test_render import tiny_briefing
+from tests.helpers.briefings import tiny_briefing
 
 
 class Elements(HTMLParser):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_batch import seed_records, tree, write_dump
+from tests.helpers.dumps import seed_records, tree, write_dump
 
 PERIODS = ("2025-03-01", "2025-03-02")
 POLL = 0.02  # seconds between looks at the output folder

@@ -7,9 +7,10 @@ import pytest
 
 from summarizer.rank.centrality import lexrank
 from summarizer.rank.select import Pool, automatic_topics, choose_sentences, topic_stats
+from summarizer.text.words import stop_words
 from summarizer.topics.cluster import NoTopics, OneTopic, WardTopics, first_seen_order
 from summarizer.topics.duplicates import best_matches, support
-from summarizer.topics.labels import label_for, phrases, stop_words, topic_phrases
+from summarizer.topics.phrases import label_for, phrases, topic_phrases
 
 
 def star_similarity() -> np.ndarray:

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.test_batch import seed_records, tree, write_dump
-from tests.test_determinism import fresh_env
+from tests.helpers.dumps import fresh_env, seed_records, tree, write_dump
 
 ray = pytest.importorskip("ray")
 

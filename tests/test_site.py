@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.render.site import period_html, threads_html, timeline, top_html
-from tests.test_render_hostile import HOSTILE, html_problems, page_texts
+from summarizer.batch.site import period_html, threads_html, timeline, top_html
+from tests.helpers.pages import HOSTILE, html_problems, page_texts
 
 
 def period_index(title: str) -> dict:

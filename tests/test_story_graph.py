@@ -1,4 +1,4 @@
-"""Story clustering on a nearest-neighbour graph (`summarizer.batch.story_graph`) against the all-pairs reference."""
+"""Story clustering on a nearest-neighbour graph (`summarizer.batch.stories.graph`) against the all-pairs reference."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from summarizer.batch import story_graph
-from summarizer.batch.stories import cluster_stories, exact_story_labels, label_stories, score_matrix
-from summarizer.batch.story_evidence import evidence_blocks, group_of
-from summarizer.batch.story_graph import Clusters, Neighbourhood, Scorer, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
-from summarizer.batch.story_model import shipped_model
-from tests.test_stories import article, period, story_sentences
+from summarizer.batch.stories import graph as story_graph
+from summarizer.batch.stories.cut import cluster_stories, exact_story_labels, label_stories, score_matrix
+from summarizer.batch.stories.evidence import evidence_blocks, group_of
+from summarizer.batch.stories.graph import Clusters, Neighbourhood, Scorer, cluster_sums, graph_average_linkage, neighbourhood, pair_scores
+from summarizer.batch.stories.model import shipped_model
+from tests.helpers.stories import article, period, story_sentences
 
 DUMP = Path(__file__).resolve().parents[2] / "shared" / "data" / "dump_duc2003.jsonl"
 
@@ -134,7 +134,7 @@ def test_the_similarity_pass_on_workers_gives_the_same_bits(monkeypatch: pytest.
 
 
 def test_pairs_are_scored_in_chunks_of_bounded_entries() -> None:
-    from summarizer.batch.story_graph import pair_chunks
+    from summarizer.batch.stories.graph import pair_chunks
 
     cost = np.array([5, 5, 30, 1, 1, 1, 9])
     chunks = pair_chunks(cost, budget=10)

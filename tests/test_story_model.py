@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from summarizer.batch.stories import judged_texts, story_groups, story_labels
-from summarizer.batch.story_evidence import BLOCKS, day_kernel_rows, evidence_blocks, figure_weights, group_of, name_weights, rarity
-from summarizer.batch.story_model import MODEL_VARIABLE, model_at, shipped_model
+from summarizer.batch.stories.cut import judged_texts, story_groups, story_labels
+from summarizer.batch.stories.evidence import BLOCKS, day_kernel_rows, evidence_blocks, figure_weights, group_of, name_weights, rarity
+from summarizer.batch.stories.model import MODEL_VARIABLE, model_at, shipped_model
 from summarizer.errors import ModelError
 from summarizer.types import Article
-from tests.test_stories import article, period, story_sentences
+from tests.helpers.stories import article, period, story_sentences
 
 STRIKE = Path(__file__).resolve().parent / "data" / "port_strike" / "port_strike.jsonl"
 

@@ -105,3 +105,11 @@ def test_stop_words_are_scikit_learns_without_importing_it() -> None:
     assert english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
     code = "import sys; from summarizer.text.tfidf import english_stop_words as e; e(); print('sklearn' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_the_vendored_stop_words_are_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from summarizer.text.tfidf import english_stop_words
+
+    assert english_stop_words() == frozenset(ENGLISH_STOP_WORDS)

@@ -6,10 +6,10 @@ import json
 import os
 from pathlib import Path
 
-from summarizer.batch.link import cut_periods
 from summarizer.batch.schedule import PeriodTask
-from summarizer.batch.thread_files import context_bytes, parse_context, thread_records, threads_markdown
-from summarizer.batch.threads import CONTEXT_DAYS, Earlier, context_for, link_period, period_start
+from summarizer.batch.threads.files import context_bytes, parse_context, thread_records, threads_markdown
+from summarizer.batch.threads.follow import CONTEXT_DAYS, Earlier, context_for, link_period, period_start
+from summarizer.batch.threads.link import cut_periods
 from summarizer.types import Article
 from tests.conftest import run_cli
 

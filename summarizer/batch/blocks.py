@@ -1,9 +1,10 @@
-"""The similarity pass of story clustering as jobs: blocks of rows of a sparse product, run on any engine.
+"""Blocks of rows of one computation over a shared value, run as jobs on any engine.
 
-Story clustering's one pass over blocks of rows (``story_graph.neighbour_block``)
-is the part of cutting a large period whose time grows with the square of its
-articles. Each block depends only on the evidence rows (``x`` and the weighted ``u``), so the
-blocks can run anywhere: the pair of matrices is shared once per pass (``Shared``: the
+A computation whose time grows with the square of its rows (story
+clustering's similarity pass, ``story_graph.neighbour_rows``) is cut into
+blocks of rows. Each block depends only on the shared value and its rows, so the
+blocks can run anywhere: the computation travels with each job as a reference
+to a module-level function (pickled by name), the value is shared once per pass (``Shared``: the
 object itself in this process, a file for a local process pool, the object
 store on Ray, so a cluster's nodes need no shared disk), every worker reads it
 once, and the driver puts the blocks back in row order. The result is the same
@@ -34,15 +35,17 @@ class Shared:
     ref: Any = None
 
 
+BlockCompute = Callable[..., tuple[np.ndarray, ...]]  # compute(shared value, rows, *params): a module-level function
+
+
 @dataclass(frozen=True)
 class BlockJob:
-    """One block of rows of the similarity pass over a shared pair of evidence matrices."""
+    """One block of rows of a computation over a shared value, with the computation's other parameters."""
 
+    compute: BlockCompute
     shared: Shared
     rows: slice
-    intercept: float
-    floor: float
-    k: int
+    params: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,11 +56,11 @@ class BlockResult:
     arrays: tuple[np.ndarray, ...] = field(default=())
 
 
-_READ: dict[str, tuple[Any, Any, Any]] = {}
+_READ: dict[str, Any] = {}
 
 
 def resolve(shared: Shared) -> tuple[Any, Any, Any]:
-    """The shared content rows ``x``, the transpose of the weighted rows ``u`` (as CSR) and the time part, read once per process."""
+    """The shared value, read once per process."""
     if shared.key not in _READ:
         if shared.ref is not None:
             import ray
@@ -68,17 +71,13 @@ def resolve(shared: Shared) -> tuple[Any, Any, Any]:
         else:
             matrix = shared.value
         _READ.clear()  # one pass at a time: the previous matrix is done with
-        x, u, time = matrix
-        _READ[shared.key] = (x, u.T.tocsr(), time)
+        _READ[shared.key] = matrix
     return _READ[shared.key]
 
 
 def run_block(job: BlockJob) -> BlockResult:
     """Compute one block."""
-    from summarizer.batch.story_graph import neighbour_block
-
-    x, u_transposed, time = resolve(job.shared)
-    return BlockResult(job.rows, neighbour_block(x, u_transposed, time, job.rows, job.intercept, job.floor, job.k))
+    return BlockResult(job.rows, job.compute(resolve(job.shared), job.rows, *job.params))
 
 
 def new_key() -> str:
@@ -86,10 +85,10 @@ def new_key() -> str:
     return f"pass-{next(_counter)}"
 
 
-BlockMapper = Callable[[Any, Sequence[slice], float, float, int], list[BlockResult]]
+BlockMapper = Callable[[BlockCompute, Any, Sequence[slice], tuple[Any, ...]], list[BlockResult]]
 
 
-def in_process(matrix: Any, blocks: Sequence[slice], intercept: float, floor: float, k: int) -> list[BlockResult]:
+def in_process(compute: BlockCompute, value: Any, blocks: Sequence[slice], params: tuple[Any, ...]) -> list[BlockResult]:
     """Every block, here, in order."""
-    shared = Shared(new_key(), value=matrix)
-    return [run_block(BlockJob(shared, rows, intercept, floor, k)) for rows in blocks]
+    shared = Shared(new_key(), value=value)
+    return [run_block(BlockJob(compute, shared, rows, params)) for rows in blocks]

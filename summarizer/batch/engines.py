@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from summarizer.batch.blocks import BlockJob, BlockMapper, BlockResult, Shared, new_key, run_block
+from summarizer.batch.blocks import BlockCompute, BlockJob, BlockMapper, BlockResult, Shared, new_key, run_block
 from summarizer.batch.work import Job, Result, do_job
 from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
@@ -56,11 +56,11 @@ class Engine(Protocol):
 def engine_mapper(engine: Engine) -> BlockMapper:
     """Run the blocks of a similarity pass as jobs on ``engine``, the matrix shared once."""
 
-    def mapper(matrix: Any, blocks: Sequence[slice], intercept: float, floor: float, k: int) -> list[BlockResult]:
-        shared = engine.share(matrix)
+    def mapper(compute: BlockCompute, value: Any, blocks: Sequence[slice], params: tuple[Any, ...]) -> list[BlockResult]:
+        shared = engine.share(value)
         try:
             for rows in blocks:
-                engine.submit(BlockJob(shared, rows, intercept, floor, k))
+                engine.submit(BlockJob(compute, shared, rows, params))
             results = [engine.next_result() for _ in blocks]
         finally:
             engine.unshare(shared)

@@ -18,22 +18,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer import __version__
 from summarizer.batch.dump import Dump
 from summarizer.batch.engines import Engine, EngineFactory, engine_mapper
 from summarizer.batch.index import period_summary, top_markdown
-from summarizer.batch.link import cut_periods, threaded
 from summarizer.batch.periods import UNDATED, group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
-from summarizer.batch.story_model import shipped_model
-from summarizer.batch.thread_files import CONTEXT_FILE, threads_markdown, threads_record
+from summarizer.batch.site import threads_html, top_html
+from summarizer.batch.stories.model import shipped_model
+from summarizer.batch.threads.files import CONTEXT_FILE, threads_markdown, threads_record
+from summarizer.batch.threads.link import cut_periods, threaded
 from summarizer.dates import with_dates
 from summarizer.errors import InputError, Interrupted
 from summarizer.files import TEMPORARY_MARK, write_atomic
 from summarizer.options import Options
 from summarizer.plural import plural
-from summarizer.render.site import threads_html, top_html
 from summarizer.types import Article
+from summarizer.version import VERSION
 
 MARKER = ".summarizer-batch"  # written first: this folder is a batch output, safe to resume into
 LOCK = ".summarizer-batch.lock"
@@ -80,7 +80,7 @@ def sort_key(article: Article) -> tuple[str, str, str]:
 def period_digest(articles: Sequence[Article], settings: BatchSettings) -> str:
     """SHA-256 of everything a period's files depend on."""
     record = {
-        "version": __version__,
+        "version": VERSION,
         "period": settings.period,
         "options": settings.options.as_record(),
         "model": settings.model_identity,

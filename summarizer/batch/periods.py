@@ -1,7 +1,8 @@
-"""Group articles by the day (or ISO week) they were published: their ISO ``date`` (see summarizer.dates)."""
+"""Period keys: group articles by the day (or ISO week) they were published (their ISO ``date``, see summarizer.dates), and read a key back as its first day."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 
 from summarizer.dates import parse_date
@@ -30,3 +31,14 @@ def group_by_period(articles: Sequence[Article], period: str) -> dict[str, list[
     for article in articles:
         groups.setdefault(period_of(article.date, period), []).append(article)
     return {key: groups[key] for key in sorted(groups)}
+
+
+def period_start(key: str) -> datetime.date | None:
+    """The first day of a period key (``2025-03-02`` or ``2025-W09``); None for ``all`` and ``undated``."""
+    try:
+        if "-W" in key:
+            year, week = key.split("-W")
+            return datetime.date.fromisocalendar(int(year), int(week), 1)
+        return datetime.date.fromisoformat(key)
+    except ValueError:
+        return None

@@ -24,10 +24,10 @@ import numpy as np
 
 from summarizer.batch.engines import Engine
 from summarizer.batch.index import period_markdown
-from summarizer.batch.thread_files import CONTEXT_FILE, thread_start
-from summarizer.batch.threads import Earlier, story_id, story_ids
+from summarizer.batch.site import period_html
+from summarizer.batch.threads.files import CONTEXT_FILE, thread_start
+from summarizer.batch.threads.follow import Earlier, story_id, story_ids
 from summarizer.batch.work import BriefJob, BriefResult, EmbedJob, EmbedPart, EmbedResult, PartSentences
-from summarizer.render.site import period_html
 from summarizer.types import Article
 
 CHUNK = 32  # articles per embedding job
@@ -107,7 +107,7 @@ def to_embed(articles: Sequence[Article]) -> tuple[list[Article], tuple[int, ...
     were counted: a story of ``COUNTED_STORY_ARTICLES`` articles or more is counted first, and when it is too big
     for one briefing only its representatives are embedded (``big_story``; the rest are cited verbatim, never
     compared)."""
-    from summarizer.batch.big_story import STORY_SENTENCES, representatives, sentence_counts
+    from summarizer.batch.stories.big import STORY_SENTENCES, representatives, sentence_counts
 
     if len(articles) < COUNTED_STORY_ARTICLES:
         return list(articles), ()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarizer.batch.blocks import BlockJob, BlockResult, run_block
-from summarizer.batch.threads import Earlier
+from summarizer.batch.threads.follow import Earlier
 from summarizer.embed.embedder import Encoder
 from summarizer.options import Options
 from summarizer.types import Article, EarlierMatch
@@ -141,7 +141,7 @@ def brief_story(job: BriefJob, options: Options, encoder: Encoder) -> BriefResul
     """The story's briefing (articles renumbered from 0, as in ``summarizer brief``; a story too big for one
     briefing from its representatives, ``big_story``), with its bullets marked new, update or reported against the
     thread's earlier articles when it goes on a thread, rendered."""
-    from summarizer.batch.big_story import split_story, with_every_article
+    from summarizer.batch.stories.big import split_story, with_every_article
     from summarizer.dates import with_dates
     from summarizer.pipeline import run
     from summarizer.render import render

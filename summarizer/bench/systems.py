@@ -34,7 +34,7 @@ class Prepared:
 System = Callable[[Prepared, BenchConfig], list[str]]
 
 
-def pipeline_system(embedder: Any, **switches: bool) -> System:
+def pipeline_system(embedder: Any, **switches: Any) -> System:
     """Our pipeline (with ablation switches), run as a user runs it: ``brief --max-words BUDGET``.
 
     The bullets come in order of importance, so that were the summary cut, the
@@ -42,10 +42,14 @@ def pipeline_system(embedder: Any, **switches: bool) -> System:
     """
 
     def run(prepared: Prepared, config: BenchConfig) -> list[str]:
-        from summarizer import summarize
+        from dataclasses import replace
 
-        briefing = summarize(list(prepared.articles), embedder=embedder, max_words=config.budget, seed=config.seed, order="importance", **switches)
-        return [bullet.text for bullet in briefing.bullets]
+        from summarizer.options import Options
+        from summarizer.pipeline import run as run_pipeline
+
+        options = replace(Options(max_words=config.budget, seed=config.seed, order="importance"), **switches)
+        articles = [replace(article, id=number) for number, article in enumerate(prepared.articles)]
+        return [bullet.text for bullet in run_pipeline(articles, options, embedder).bullets]
 
     return run
 

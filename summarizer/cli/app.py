@@ -42,9 +42,9 @@ def command_line(argv: list[str]) -> list[str]:
 def show_version(asked: bool) -> None:
     """Print the version and stop (``--version``)."""
     if asked:
-        from summarizer import __version__
+        from summarizer.version import VERSION
 
-        typer.echo(f"summarizer {__version__}")
+        typer.echo(f"summarizer {VERSION}")
         raise typer.Exit()
 
 

@@ -9,17 +9,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli import shared
 from summarizer.cli.brief import (
-    BULLETS_HELP,
-    CACHE_HELP,
-    DAYFIRST_HELP,
-    DEVICE_HELP,
-    MAX_ARTICLE_HELP,
-    MAX_FILE_HELP,
-    MAX_WORDS_HELP,
-    MODEL_HELP,
-    MONTHFIRST_HELP,
-    PRECISION_HELP,
     date_order,
     input_limits,
 )
@@ -116,18 +107,18 @@ def batch(
     chunk: Annotated[int, typer.Option("--chunk", min=1, help="Articles per embedding job sent to a worker (small stories share one).")] = 32,
     force: Annotated[bool, typer.Option("--force", help="Redo every period, even those whose inputs and options are unchanged.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first malformed line instead of counting it.")] = False,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
+    cache: shared.CacheOption = True,
     cache_size: Annotated[float, typer.Option("--cache-size", min=0.01, help="Bound of the embedding cache, in GB.")] = 2.0,
-    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
-    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
+    bullets: shared.BulletsOption = None,
+    max_words: shared.MaxWordsOption = None,
+    model: shared.ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or malformed-line warnings; the summary line counts them.")] = False,
-    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
-    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
-    max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
-    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
-    dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
-    monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
+    precision: shared.PrecisionOption = "auto",
+    device: shared.DeviceOption = "auto",
+    max_file_size: shared.MaxFileSizeOption = "1GiB",
+    max_article_size: shared.MaxArticleSizeOption = "64MiB",
+    dayfirst: shared.DayFirstOption = False,
+    monthfirst: shared.MonthFirstOption = False,
 ) -> None:
     """Brief a news dump: group articles by period, cluster each period into stories, write one briefing per story,
     and link each day's (or week's) stories to those of earlier ones into threads."""

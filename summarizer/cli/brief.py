@@ -8,7 +8,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.cli import shared
 from summarizer.cli.output import check_target, emit
+from summarizer.embed.cache import cached
 
 
 class Format(str, Enum):
@@ -28,19 +30,9 @@ COLUMNS_HELP = (
     "A table's columns by field, when their names are not the usual ones: text=story_body,title=hed (fields: text, title, published, source, url, id)."
 )
 STRICT_HELP = "Stop at the first input that cannot be read (a bad file, record or line) instead of warning and skipping it."
-MAX_FILE_HELP = "Largest file read, once decompressed: bytes, or a size such as 500MB or 2GiB."
-MAX_ARTICLE_HELP = "Largest article (or JSONL line) read: bytes, or a size such as 64MiB."
 FORMAT_HELP = "md, json or html (default: md, or the -o file's suffix)."
 SINCE_HELP = "An earlier briefing's JSON, or a folder of them (a batch output): mark each bullet new, update or reported. Repeatable."
-BULLETS_HELP = "Number of bullets (default: chosen from the data, at most 8)."
-DAYFIRST_HELP = "Read numeric dates such as 12/03/2025 day first (12 March); without it or --monthfirst they are left undated."
-MONTHFIRST_HELP = "Read numeric dates such as 12/03/2025 month first (3 December)."
-MAX_WORDS_HELP = "Word budget for all bullets together, in whole sentences: those that together cover the most of what the sources share (an exact program)."
 MAX_SENTENCES_HELP = "Most sentences one briefing takes: memory grows with their square (about 5 GB at 10,000)."
-MODEL_HELP = "Embedding model: a name from models/manifest.json or models/NAME/, or a path to a sentence-transformers folder."
-CACHE_HELP = "Keep sentence embeddings on disk ($SUMMARIZER_CACHE_DIR or ~/.cache/summarizer), shared by brief, batch and bench."
-PRECISION_HELP = "Number format of the model: auto (bf16 where the CPU or GPU runs it natively, else fp32), fp32 or bf16."
-DEVICE_HELP = "auto (a CUDA GPU when present, else the CPU), cpu or cuda."
 
 
 class Order(str, Enum):
@@ -56,15 +48,6 @@ ORDER_HELP = (
 )
 SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md, ".markdown": Format.md, ".txt": Format.md}
 COLUMN_FIELDS = ("text", "title", "published", "source", "url", "id")
-
-
-def cached(embedder: Any, cache: bool) -> Any:
-    """The embedder behind the on-disk embedding cache, unless ``cache`` is off."""
-    if not cache:
-        return embedder
-    from summarizer.embed.cache import CachedEmbedder, EmbeddingCache
-
-    return CachedEmbedder(embedder, EmbeddingCache())
 
 
 def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
@@ -99,33 +82,33 @@ def brief(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout (- is stdout).", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the -o file if it exists.")] = False,
-    bullets: Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, help=BULLETS_HELP, show_default=False)] = None,
-    max_words: Annotated[Optional[int], typer.Option("--max-words", min=1, help=MAX_WORDS_HELP, show_default=False)] = None,
+    bullets: shared.BulletsOption = None,
+    max_words: shared.MaxWordsOption = None,
     max_sentences: Annotated[int, typer.Option("--max-sentences", min=1, help=MAX_SENTENCES_HELP)] = 10_000,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", help=MODEL_HELP, show_default=False)] = None,
+    model: shared.ModelOption = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for anything random (recorded in the provenance).")] = 0,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=CACHE_HELP)] = True,
-    precision: Annotated[str, typer.Option("--precision", help=PRECISION_HELP)] = "auto",
-    device: Annotated[str, typer.Option("--device", help=DEVICE_HELP)] = "auto",
+    cache: shared.CacheOption = True,
+    precision: shared.PrecisionOption = "auto",
+    device: shared.DeviceOption = "auto",
     strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
-    max_file_size: Annotated[str, typer.Option("--max-file-size", help=MAX_FILE_HELP)] = "1GiB",
-    max_article_size: Annotated[str, typer.Option("--max-article-size", help=MAX_ARTICLE_HELP)] = "64MiB",
-    dayfirst: Annotated[bool, typer.Option("--dayfirst", help=DAYFIRST_HELP)] = False,
-    monthfirst: Annotated[bool, typer.Option("--monthfirst", help=MONTHFIRST_HELP)] = False,
+    max_file_size: shared.MaxFileSizeOption = "1GiB",
+    max_article_size: shared.MaxArticleSizeOption = "64MiB",
+    dayfirst: shared.DayFirstOption = False,
+    monthfirst: shared.MonthFirstOption = False,
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
     order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
     columns: Annotated[Optional[str], typer.Option("--columns", help=COLUMNS_HELP, show_default=False, metavar="FIELD=COLUMN,...")] = None,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
-    import warnings
     from dataclasses import replace
 
-    from summarizer import summarize, what_is_new
     from summarizer.embed.embedder import Embedder
     from summarizer.ingest.readers import read_inputs
     from summarizer.options import Options
+    from summarizer.pipeline import run
     from summarizer.render import render
+    from summarizer.since import mark_new, read_earlier
 
     dates = date_order(dayfirst, monthfirst)
     options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=dates, order=order.value)
@@ -144,12 +127,10 @@ def brief(
     reading = read_inputs(paths, strict=strict, limits=limits, columns=table_columns)
     warn_skipped(reading.skipped)
     warn_ambiguous_dates(reading.articles, options.date_order)
-    with warnings.catch_warnings():  # an empty briefing says why in its own text
-        warnings.simplefilter("ignore", UserWarning)
-        briefing = summarize(list(reading.articles), embedder=embedder, **options.as_record())
-    refuse_furniture_only(briefing)
+    briefing = run([replace(article, id=number) for number, article in enumerate(reading.articles)], options, embedder)
+    refuse_furniture_only(briefing)  # an empty briefing with sentences says why in its own text
     if since:
-        briefing = what_is_new(briefing, since, embedder, only_new)
+        briefing = mark_new(briefing, read_earlier(since), embedder, only_new)
     briefing = replace(briefing, skipped=reading.skipped)
     emit(render(briefing, chosen.value), output)
 

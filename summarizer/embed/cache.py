@@ -15,7 +15,7 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from summarizer.errors import CacheWarning
 
@@ -187,3 +187,10 @@ class CachedEmbedder:
         if not texts:
             return self.embedder.encode([])
         return np.stack([np.frombuffer(stored[keys[text]], dtype=np.float32) for text in texts])
+
+
+def cached(embedder: Any, cache: bool) -> Any:
+    """The embedder behind the on-disk embedding cache, unless ``cache`` is off."""
+    if not cache:
+        return embedder
+    return CachedEmbedder(embedder, EmbeddingCache())

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.facts.figures import Figure, figures
+from summarizer.text.words import FOLDED_WORD
 
 HEDGE_TOLERANCE = 0.1
-WORD = re.compile(r"[a-z0-9]+")
+WORD = FOLDED_WORD
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,10 @@ def figure_kinds(found: Sequence[Difference]) -> list[str]:
 
 def content_words(sentence: str) -> set[str]:
     """The sentence's lower-cased words, English stop words left out."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from summarizer.text.tfidf import english_stop_words
 
-    return {word for word in WORD.findall(sentence.lower()) if len(word) > 1 and word not in ENGLISH_STOP_WORDS}
+    stops = english_stop_words()
+    return {word for word in WORD.findall(sentence.lower()) if len(word) > 1 and word not in stops}
 
 
 def shared_words(first: str, second: str) -> float:

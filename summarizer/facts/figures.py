@@ -11,7 +11,7 @@ dead", "14 people"). Years, times, ordinals and numbers inside names
 ("Boeing 737") are not figures. Rule-based, as numeric-fact extraction for
 fact checking usually is (Vlachos & Riedel, "Identification and Verification
 of Simple Claims about Statistical Properties", EMNLP 2015); a mature
-quantity parser was tried and left out (see the README's dependency notes),
+quantity parser was tried and left out (see docs/dependencies.md),
 but the value of number words comes from one (text2num).
 """
 

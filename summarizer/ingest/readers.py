@@ -11,7 +11,7 @@ import io
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -22,12 +22,14 @@ from summarizer.ingest.documents import docx_article, pdf_article
 from summarizer.ingest.feeds import is_feed, read_feed
 from summarizer.ingest.folders import SUPPORTED, as_skipped, identity, kind_of, missing_reason, shown, walk
 from summarizer.ingest.html import extract_html
+from summarizer.ingest.jsonl import checked_item, jsonl_records, parse_json, string_lines
 from summarizer.ingest.limits import Limits
 from summarizer.ingest.plain import front_matter, split_title
-from summarizer.ingest.records import TEXT_FIELDS, BadInput, load_json, record_to_article, type_name
-from summarizer.ingest.streams import STREAM_ERRORS, Line, TooLarge, file_lines, open_bytes, read_capped, stream_error, unpack_bytes
-from summarizer.ingest.tables import looks_like_table, read_table
-from summarizer.ingest.warc import WarcTally, is_warc, warc_articles
+from summarizer.ingest.records import BadInput, record_to_article
+from summarizer.ingest.sniff import binary_kind, head_of, sniff_kind, text_kind
+from summarizer.ingest.streams import STREAM_ERRORS, TooLarge, file_lines, open_bytes, read_capped, stream_error, unpack_bytes
+from summarizer.ingest.tables import read_table
+from summarizer.ingest.warc import WarcTally, warc_articles
 from summarizer.types import Article, Skipped
 
 STDIN = "-"
@@ -35,10 +37,8 @@ STDIN_NAME = "<stdin>"
 URL = re.compile(r"^(https?://|ftp://|www\.)", re.IGNORECASE)
 URL_REASON = "URLs are not fetched; save the page and pass the file"
 NEWLINES = re.compile(r"\r\n?")
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SHOWN_SKIPS = 3
 UNFORESEEN = (OSError, EOFError, zlib.error, ValueError, LookupError, RecursionError)
-HEAD_BYTES = 4096  # enough to see a PDF, a DOCX's first part name, or a WARC header
 WHOLE_FILE_KINDS = ("json", "feed", "csv", "tsv", "pdf", "docx")  # one file, many articles (or a binary document)
 
 
@@ -199,48 +199,6 @@ def read_file(file: Path, limits: Limits, columns: Mapping[str, str] | None = No
         yield item if isinstance(item, BadInput) else dataclasses.replace(item, encoding=encoding)
 
 
-def head_of(file: Path) -> bytes:
-    """The first bytes of a file (decompressed when gzip): enough to tell what it is; empty when unreadable."""
-    try:
-        with open_bytes(file) as stream:
-            return bytes(stream.read(HEAD_BYTES))
-    except STREAM_ERRORS:
-        return b""
-
-
-def binary_kind(head: bytes) -> str:
-    """pdf, docx or warc when the first bytes say so (whatever the file's name), else ''."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"PK\x03\x04") and b"word/" in head:
-        return "docx"
-    return "warc" if is_warc(head) else ""
-
-
-def text_kind(text: str, named: str) -> str:
-    """The reader for decoded text: a feed, a table or JSON is read as what it is even under a ``.txt`` or
-    ``.xml`` name, or from stdin; an XML file that is not a feed is refused by the feed reader with what it holds."""
-    if is_feed(text):
-        return "feed"
-    if named == "text":
-        sniffed = sniff_kind(text)
-        if sniffed in ("json", "jsonl") and parses_as_json(text, sniffed):
-            return sniffed
-        if looks_like_table(text):
-            return "csv"
-    return named  # a .xml, .rss or .atom that is not a feed stays "feed": the feed reader says why
-
-
-def parses_as_json(text: str, kind: str) -> bool:
-    """True when the text (or, for JSONL, its first line) is JSON: a text article may start with '[' or '{'."""
-    first = text.strip() if kind == "json" else text.strip().split("\n", 1)[0]
-    try:
-        load_json(first, "")
-    except BadInput:
-        return False
-    return True
-
-
 def too_large_message(kind: str, limits: Limits) -> str:
     """What to say when a whole-file read passes its cap."""
     if kind in WHOLE_FILE_KINDS or limits.max_file < limits.max_article:
@@ -290,27 +248,6 @@ def stdin_bytes(stdin: IO[bytes] | IO[str] | None, cap: int, message: str) -> by
     return read_capped(source, cap, message)
 
 
-def sniff_kind(raw: str) -> str:
-    """The format of text whose name says nothing (stdin): json, jsonl, html or text."""
-    head = raw.lstrip("\ufeff \t\r\n")[:1]
-    if head == "[":
-        return "json"
-    if head == "{":
-        return "jsonl" if len(raw.strip().splitlines()) > 1 and not is_single_json(raw) else "json"
-    if head == "<":
-        return "html"
-    return "text"
-
-
-def is_single_json(raw: str) -> bool:
-    """True when the whole text is one JSON value."""
-    try:
-        load_json(raw, "")
-    except BadInput:
-        return False
-    return True
-
-
 def parse(raw: str, kind: str, where: str, path: str, limits: Limits, columns: Mapping[str, str] | None = None) -> Iterator[Article | BadInput]:
     """Dispatch decoded text to the reader of ``kind``."""
     if not raw.strip():
@@ -347,83 +284,3 @@ def plain_article(raw: str, where: str, path: str) -> Article:
         raise BadInput(where, "the article is empty (a title line and no text)")
     published = meta.get("published") or published
     return Article(id=0, text=body, title=title, source=meta.get("source", ""), url=meta.get("url", ""), published=published, path=path, ref=ref_of(path))
-
-
-def parse_json(raw: str, where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
-    """A JSON file: one record, a list of records, or ``{"articles": [...]}`` (JSONL saved as .json is read as JSONL)."""
-    try:
-        data = load_json(raw, where)
-    except BadInput as error:
-        if "Extra data" in error.reason and raw.lstrip().startswith("{"):
-            yield from jsonl_records(string_lines(raw, limits), where, path, limits)
-            return
-        raise
-    if isinstance(data, dict) and "articles" in data and not has_text(data):
-        data = data["articles"]
-        if not isinstance(data, list):
-            raise BadInput(where, f"'articles' is {type_name(data)}, not a list of records")
-    records = data if isinstance(data, list) else [data]
-    if not records:
-        raise BadInput(where, "the JSON holds no articles (an empty list)")
-    for number, record in enumerate(records, start=1):
-        label = f"{where}: record {number}" if isinstance(data, list) else where
-        yield checked(record, label, path, limits)
-
-
-def has_text(record: dict[str, Any]) -> bool:
-    """True when a JSON object is itself an article (it has a text field)."""
-    return any(record.get(name) not in (None, "") for name in TEXT_FIELDS)
-
-
-def checked(record: Any, where: str, path: str, limits: Limits, encoding: str = "") -> Article | BadInput:
-    """The Article of a JSON record, or the BadInput saying why not (an article past the size limit is one)."""
-    try:
-        article = record_to_article(record, where, path)
-    except BadInput as error:
-        return error
-    if too_big(article.text, limits.max_article):
-        return BadInput(where, limits.article_exceeded())
-    return dataclasses.replace(article, encoding=encoding) if encoding else article
-
-
-def checked_item(item: Article | BadInput, limits: Limits) -> Article | BadInput:
-    """An article of a feed or table, or the BadInput saying it is past the size limit."""
-    if isinstance(item, Article) and too_big(item.text, limits.max_article):
-        return BadInput(item.ref or item.path, limits.article_exceeded())
-    return item
-
-
-def too_big(text: str, cap: int) -> bool:
-    """True when ``text`` takes more than ``cap`` bytes as UTF-8."""
-    return len(text) > cap or (len(text) * 4 > cap and len(text.encode("utf-8", "surrogatepass")) > cap)
-
-
-def string_lines(raw: str, limits: Limits) -> Iterator[Line]:
-    """The lines of decoded text (ended by \\n, \\r\\n or \\r) as Lines; a line past the article limit is a problem."""
-    for number, line in enumerate(LINE_BREAK.split(raw), start=1):
-        if too_big(line, limits.max_article):
-            yield Line(number, None, limits.article_exceeded("the line"))
-        else:
-            yield Line(number, line)
-
-
-def jsonl_records(lines: Iterable[Line], where: str, path: str, limits: Limits) -> Iterator[Article | BadInput]:
-    """A JSONL stream: one record a line; each bad line is a BadInput naming FILE:LINE."""
-    found = False
-    for line in lines:
-        label = f"{where}:{line.number}" if line.number else where
-        if line.text is None:
-            found = True
-            yield BadInput(label, line.problem)
-            continue
-        if not line.text.strip():
-            continue
-        found = True
-        try:
-            record = load_json(line.text, label, "malformed JSON line")
-        except BadInput as error:
-            yield error
-            continue
-        yield checked(record, label, path, limits, line.encoding)
-    if not found:
-        raise BadInput(where, "the file holds no articles (no line with a record)")

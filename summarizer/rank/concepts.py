@@ -16,7 +16,6 @@ gains from them, the greedy choice does not).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -24,10 +23,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarizer.text.words import FOLDED_WORD
+
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-TOKEN = re.compile(r"[a-z0-9]+")
+TOKEN = FOLDED_WORD
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def incidence(texts: Sequence[str]) -> csr_matrix:
     """A binary sentence-by-concept matrix (concepts numbered in sorted order)."""
     from scipy.sparse import csr_matrix
 
-    from summarizer.topics.labels import stop_words
+    from summarizer.text.words import stop_words
 
     stops = stop_words()
     found = [bigrams(text, stops) for text in texts]

@@ -43,7 +43,7 @@ def content_words(text: str, stops: frozenset[str]) -> set[str]:
 
 def coverage(sentences: Sequence[Sentence], group_of: np.ndarray) -> np.ndarray:
     """Sum over a sentence's content words of the share of article groups using the word."""
-    from summarizer.topics.labels import stop_words
+    from summarizer.text.words import stop_words
 
     stops = stop_words()
     words = [content_words(s.text, stops) for s in sentences]

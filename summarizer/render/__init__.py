@@ -12,6 +12,8 @@ from summarizer.types import Briefing
 RENDERERS: dict[str, Callable[[Briefing], str]] = {"md": render_markdown, "json": render_json, "html": render_html}
 
 
-def render(briefing: Briefing, fmt: str) -> str:
-    """The briefing in format ``fmt`` (md, json or html)."""
+def render(briefing: Briefing, fmt: str = "md") -> str:
+    """The briefing as the CLI prints it: ``md`` (Markdown), ``json`` or ``html``."""
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(RENDERERS)}")
     return RENDERERS[fmt](briefing)

@@ -11,8 +11,6 @@ read from its source file so that the package is never imported.
 
 from __future__ import annotations
 
-import ast
-import importlib.util
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,23 +26,15 @@ if TYPE_CHECKING:
 WORD_PATTERN = r"(?u)\b[^\W\d_][\w’'-]+\b"
 
 
+STOP_WORDS_FILE = Path(__file__).resolve().parent / "stop_words_en.txt"  # scikit-learn's list, vendored with its BSD licence
+
+
 @lru_cache(maxsize=1)
 def english_stop_words() -> frozenset[str]:
-    """scikit-learn's ENGLISH_STOP_WORDS, parsed from its source (falls back to importing it)."""
-    spec = importlib.util.find_spec("sklearn")
-    if spec is not None and spec.origin:
-        source = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
-        try:
-            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ENGLISH_STOP_WORDS" for t in node.targets):
-                    call = node.value
-                    if isinstance(call, ast.Call) and call.args:
-                        return frozenset(ast.literal_eval(call.args[0]))
-        except (OSError, SyntaxError, ValueError):
-            pass
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+    """scikit-learn's ENGLISH_STOP_WORDS, read from our copy of it (importing scikit-learn's text module costs a
+    second of a cold briefing; ``tests/test_text.py`` checks the copy against it)."""
+    lines = STOP_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def token_counts(texts: Sequence[str], pattern: str, stops: frozenset[str]) -> list[Counter[str]]:

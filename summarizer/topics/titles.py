@@ -124,7 +124,7 @@ def written(forms: Counter[str]) -> str:
 
 def story_title(articles: Sequence[Article], labels: Sequence[str]) -> str:
     """The title "Actor: event" (or "Actor and Actor: event") from the names and the first bullet's label; "Briefing" when empty."""
-    from summarizer.topics.labels import stop_words
+    from summarizer.text.words import stop_words
 
     actors = main_actors(articles, stop_words())
     named = {word.lower() for actor in actors for word in actor.split()}

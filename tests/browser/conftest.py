@@ -94,7 +94,7 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Built:
 @pytest.fixture(scope="package")
 def batch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``summarizer batch --period day`` over the seeds (two days) and hostile records: the output folder."""
-    from tests.test_batch import seed_records, write_dump
+    from tests.helpers.dumps import seed_records, write_dump
 
     root = tmp_path_factory.mktemp("batch-site")
     dump = write_dump(root / "dump.jsonl", [*seed_records(), *hostile_records()])

@@ -257,3 +257,17 @@ def page_width(tab: Tab) -> tuple[int, int]:
     """The page's scroll width and the window's width."""
     width, inner = tab.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
     return int(width), int(inner)
+
+
+OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
+
+
+def fits(phone: Tab, page: Path) -> None:
+    """The page at phone width, and again with every <details> open, is no wider than the window."""
+    phone.open(page)
+    width, inner = page_width(phone)
+    assert inner == PHONE["width"]
+    assert width <= inner, f"{page.name} is {width}px wide at {inner}px"
+    phone.evaluate(OPEN_ALL)
+    width, inner = page_width(phone)
+    assert width <= inner, f"{page.name} with every <details> open is {width}px wide at {inner}px"

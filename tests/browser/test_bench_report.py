@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import cli_ok
-from tests.browser.pages import Tab
-from tests.browser.test_phone import fits
+from tests.browser.pages import Tab, fits
 from tests.conftest import ROOT
 
 MULTILING = ROOT / "benchmarks" / "data" / "multiling2011_en.jsonl"

@@ -5,19 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.browser.conftest import Built
-from tests.browser.pages import PHONE, Tab, page_width
-
-OPEN_ALL = "() => document.querySelectorAll('details').forEach(d => { d.open = true; })"
-
-
-def fits(phone: Tab, page: Path) -> None:
-    phone.open(page)
-    width, inner = page_width(phone)
-    assert inner == PHONE["width"]
-    assert width <= inner, f"{page.name} is {width}px wide at {inner}px"
-    phone.evaluate(OPEN_ALL)
-    width, inner = page_width(phone)
-    assert width <= inner, f"{page.name} with every <details> open is {width}px wide at {inner}px"
+from tests.browser.pages import Tab, fits
 
 
 def test_the_seeds_page_fits_a_phone(phone: Tab, seeds_page: Built) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -31,7 +32,8 @@ def test_clicking_down_from_the_index_reaches_a_briefing(tab: Tab, batch_site: P
     story = next(link["raw"] for link in tab.evaluate(READ_LINKS) if re.fullmatch(r"story-\d+\.html", link["raw"]))
     tab.page.locator(f'a[href="{story}"]').first.click()
     tab.page.wait_for_url(re.compile("/" + re.escape(story) + "$"))
-    assert tab.page.locator("li.bullet").count() >= 1
+    briefing = json.loads((batch_site / Path(period).parent / story.replace(".html", ".json")).read_text(encoding="utf-8"))
+    assert tab.page.locator("li.bullet").count() == len(briefing["bullets"]) >= 1
 
 
 def test_threads_page_draws_a_timeline_and_links_to_stories(tab: Tab, batch_site: Path) -> None:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from summarizer.batch.blocks import BlockMapper
-from summarizer.batch.stories import label_stories
+from summarizer.batch.periods import period_start
+from summarizer.batch.stories.cut import label_stories
 from summarizer.types import Article
 
 CONTEXT_DAYS = 90
@@ -58,17 +59,6 @@ class Linked:
 
 
 @functools.lru_cache(maxsize=4096)
-def period_start(key: str) -> datetime.date | None:
-    """The first day of a period key (``2025-03-02`` or ``2025-W09``); None for ``all`` and ``undated``."""
-    try:
-        if "-W" in key:
-            year, week = key.split("-W")
-            return datetime.date.fromisocalendar(int(year), int(week), 1)
-        return datetime.date.fromisoformat(key)
-    except ValueError:
-        return None
-
-
 def context_for(key: str, earlier: Sequence[Earlier], days: int = CONTEXT_DAYS, limit: int = CONTEXT_ARTICLES) -> list[Earlier]:
     """The earlier articles a period is linked against: those of periods before it, at most ``days`` before its
     start, the ``limit`` most recent, in period order."""

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch.story_evidence import BLOCKS, MONTH_DAYS, NEAR_DAYS, TIME_BLOCKS
-from summarizer.batch.story_graph import Scorer, TimeScore
+from summarizer.batch.stories.evidence import BLOCKS, MONTH_DAYS, NEAR_DAYS, TIME_BLOCKS
+from summarizer.batch.stories.graph import Scorer, TimeScore
 from summarizer.errors import ModelError
 
-MODEL_FILE = Path(__file__).with_name("story_model.json")
+MODEL_FILE = Path(__file__).with_name("model.json")
 MODEL_VARIABLE = "SUMMARIZER_STORY_MODEL"  # the path of another fitted model (as ``benchmarks/story_model.py --write`` writes them)
 
 

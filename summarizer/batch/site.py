@@ -24,7 +24,7 @@ HEIGHT = 40  # height of the tallest bar
 
 def day_of(period: str) -> datetime.date | None:
     """The first day of a period key (``2025-03-02`` or ``2025-W09``); None for others."""
-    from summarizer.batch.threads import period_start
+    from summarizer.batch.periods import period_start
 
     return period_start(period)
 

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.batch.blocks import BlockMapper
+from summarizer.batch.periods import period_start
 from summarizer.batch.schedule import PeriodTask
-from summarizer.batch.stories import story_labels
-from summarizer.batch.thread_files import context_bytes, parse_context, stored_context
-from summarizer.batch.threads import CONTEXT_DAYS, Earlier, link_period, period_start, story_order, thread_articles
+from summarizer.batch.stories.cut import story_labels
+from summarizer.batch.threads.files import context_bytes, parse_context, stored_context
+from summarizer.batch.threads.follow import CONTEXT_DAYS, Earlier, link_period, story_order, thread_articles
 from summarizer.blas import one_blas_thread
 
 

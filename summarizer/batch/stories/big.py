@@ -41,7 +41,7 @@ def sentence_counts(articles: Sequence[Article]) -> list[int]:
 def representatives(articles: Sequence[Article], budget: int, counts: Sequence[int] | None = None) -> list[int] | None:
     """Positions of the articles to analyse (in story order), or None when the whole story fits ``budget``
     (``counts``: each article's sentences when already known)."""
-    from summarizer.batch.story_copies import copy_groups
+    from summarizer.batch.stories.copies import copy_groups
 
     counts = list(counts) if counts is not None else sentence_counts(articles)
     if sum(counts) <= budget:

@@ -16,16 +16,17 @@ shared shingle.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from summarizer.text.words import SHINGLE_WORD
+
 COPY_CONTAINMENT = 0.5
 SHINGLE = 5
 BLOCK = 512
-WORD = re.compile(r"\w+")
+WORD = SHINGLE_WORD
 MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: the polynomial hash of word numbers, wrapping at 2^64
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch.threads import CONTEXT_DAYS, Earlier, period_start, story_ids
+from summarizer.batch.threads.follow import CONTEXT_DAYS, Earlier, period_start, story_ids
 from summarizer.plural import plural
 from summarizer.render.escape import markdown_link, markdown_text
 from summarizer.types import Article

@@ -108,6 +108,12 @@ def nearest(block: np.ndarray, first: int, k: int, floor: float = 0.0) -> tuple[
     return rows[positive] + first, columns[positive], values[positive]
 
 
+def neighbour_rows(shared: tuple[Any, Any, TimeScore], rows_of: slice, intercept: float, floor: float, k: int) -> tuple[np.ndarray, ...]:
+    """``neighbour_block`` on the shared (content rows ``x``, ``u`` transposed as CSR, time part): a block job's computation."""
+    x, u_transposed, time = shared
+    return neighbour_block(x, u_transposed, time, rows_of, intercept, floor, k)
+
+
 def neighbour_block(x: Any, u_transposed: Any, time: TimeScore, rows_of: slice, intercept: float, floor: float, k: int) -> tuple[np.ndarray, ...]:
     """One block of rows of the pass: (heads, tails, scores) of each row's ``k`` best partners scoring above ``floor``."""
     block = np.asarray((x[rows_of] @ u_transposed).toarray(), dtype=np.float64) + time.block(rows_of) + intercept
@@ -121,8 +127,9 @@ def neighbourhood(scorer: Scorer, floor: float, k: int = NEIGHBOURS, mapper: Blo
     """The nearest-neighbour edges of every text scoring above ``floor``, one block of rows at a time (on the workers
     ``mapper`` sends the blocks to, else here)."""
     n = scorer.x.shape[0]
-    shared = (scorer.content_x, scorer.content_u, scorer.time)
-    results = sorted((mapper or in_process)(shared, row_blocks(n), scorer.intercept, floor, k), key=lambda result: result.rows.start)
+    shared = (scorer.content_x, scorer.content_u.T.tocsr(), scorer.time)
+    results = (mapper or in_process)(neighbour_rows, shared, row_blocks(n), (scorer.intercept, floor, k))
+    results = sorted(results, key=lambda result: result.rows.start)
     if not results:
         return Neighbourhood(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     heads, tails, values = (np.concatenate([result.arrays[i] for result in results]) for i in (0, 1, 2))

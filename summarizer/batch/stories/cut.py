@@ -29,9 +29,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from summarizer.batch.blocks import BlockMapper
-from summarizer.batch.story_copies import copy_pairs, joined
-from summarizer.batch.story_evidence import Group, evidence_blocks, group_of, unrelated_headlines
-from summarizer.batch.story_model import StoryModel, shipped_model
+from summarizer.batch.stories.copies import copy_pairs, joined
+from summarizer.batch.stories.evidence import Group, evidence_blocks, group_of, unrelated_headlines
+from summarizer.batch.stories.model import StoryModel, shipped_model
 from summarizer.topics.cluster import first_seen_order
 from summarizer.types import Article
 
@@ -88,7 +88,7 @@ def cluster_stories(scores: np.ndarray, cut: float) -> np.ndarray:
 def graph_stories(groups: Sequence[Group], cuts: Sequence[float], mapper: BlockMapper | None = None, model: StoryModel | None = None) -> list[np.ndarray]:
     """A label per group at each cut: average linkage on the nearest-neighbour graph (``story_graph``), its
     similarity pass run where ``mapper`` sends it (the batch engine's workers), else here."""
-    from summarizer.batch.story_graph import graph_average_linkage, neighbourhood
+    from summarizer.batch.stories.graph import graph_average_linkage, neighbourhood
 
     if len(groups) < 2:
         return [np.zeros(len(groups), dtype=np.int64) for _ in cuts]
