@@ -20,6 +20,7 @@ def readme_python_example() -> str:
     return re.search(r"```python\n(.*?)```", page, re.S).group(1)  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_the_readme_example_runs_and_prints_a_briefing() -> None:
     done = subprocess.run([sys.executable, "-c", readme_python_example()], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

@@ -219,6 +219,7 @@ def test_batch_writes_indexes_and_one_briefing_per_story(dump: Path, tmp_path: P
     assert sorted(seen) == sorted(r["id"] for r in seed_records())
 
 
+@pytest.mark.slow
 def test_rerun_skips_unchanged_periods_and_redoes_changed_ones(dump: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert run_cli("batch", str(dump), "-o", str(out), "-w", "1", "-q").returncode == 0
@@ -239,6 +240,7 @@ def test_rerun_skips_unchanged_periods_and_redoes_changed_ones(dump: Path, tmp_p
     assert "2 periods briefed (0 more unchanged, skipped)" in forced.stdout
 
 
+@pytest.mark.slow
 def test_killed_run_is_finished_by_the_next_one(dump: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     command = [sys.executable, "-m", "summarizer.cli.app", "batch", str(dump), "-o", str(out), "-w", "1", "-q", "--no-cache"]
@@ -274,6 +276,7 @@ def test_bad_output_folders_and_strict_mode(dump: Path, tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
+@pytest.mark.slow
 def test_weeks_all_gzip_and_the_gold_story_field_is_never_read(tmp_path: Path) -> None:
     dumps = {}
     for name, records in (("plain", seed_records()), ("gold", [dict(r, story=f"gold-{i}") for i, r in enumerate(seed_records())])):

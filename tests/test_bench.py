@@ -141,6 +141,7 @@ def test_malformed_dataset_lines_are_named(tmp_path: Path) -> None:
         load_clusters(bad)
 
 
+@pytest.mark.slow
 def test_bench_smoke_run_on_the_shipped_multiling_set(tmp_path: Path) -> None:
     done = run_cli(
         "bench",
@@ -175,6 +176,7 @@ def test_bench_rejects_unknown_systems() -> None:
     assert done.returncode != 0 and "unknown system(s) gpt9" in done.stderr
 
 
+@pytest.mark.slow
 def test_bench_never_overwrites_results_without_force(tmp_path: Path) -> None:
     out, saved = tmp_path / "out", tmp_path / "new" / "summaries.jsonl"
     args = ("bench", str(MULTILING), "--systems", "lead", "--limit", "1", "--quiet", "-o", str(out), "--save-outputs", str(saved))

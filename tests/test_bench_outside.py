@@ -85,6 +85,7 @@ def test_copied_share_reads_extractiveness() -> None:
     assert copied_share("the storm struck the coast", [source]) == pytest.approx(2 / 4)  # the storm, the coast of 4 bigrams
 
 
+@pytest.mark.slow
 def test_outside_summaries_score_beside_a_baseline_in_one_command(tmp_path: Path) -> None:
     data = clusters()
     lead = write_jsonl(tmp_path / "lead.jsonl", [{"id": c["id"], "summary": first_words(c, 300)} for c in data])
@@ -109,6 +110,7 @@ def test_outside_summaries_score_beside_a_baseline_in_one_command(tmp_path: Path
         assert mine[cluster["id"]]["copied"] == pytest.approx(1.0)
 
 
+@pytest.mark.slow
 def test_saved_outputs_score_alone_and_give_the_same_numbers(tmp_path: Path) -> None:
     saved = tmp_path / "saved.jsonl"
     first = run_cli("bench", str(MULTILING), "--systems", "lead,random", "--limit", "3", "--save-outputs", str(saved), "-q")
@@ -133,6 +135,7 @@ SUBMISSIONS = ROOT / "tests" / "data" / "multiling2011" / "submissions_en.jsonl"
 OFFICIAL = ROOT / "tests" / "data" / "multiling2011" / "official_rouge_en.json"
 
 
+@pytest.mark.slow
 def test_one_command_scores_outside_systems_with_rouge_155_as_officially_published(tmp_path: Path) -> None:
     """The TAC 2011 submissions, given as --outputs, score as the official ROUGE-1.5.5 run published (mean of topics)."""
     submissions = [json.loads(line) for line in SUBMISSIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -156,6 +159,7 @@ def test_one_command_scores_outside_systems_with_rouge_155_as_officially_publish
     assert "ROUGE-1.5.5" in record["config"]["scorer"]
 
 
+@pytest.mark.slow
 def test_embedding_cosine_is_one_for_the_reference_itself_and_lower_for_another_story(tmp_path: Path) -> None:
     reference = "Floods in the north forced ten thousand people from their homes. Rescue teams reached the worst-hit villages by boat."
     cluster = {"id": "c1", "documents": [{"text": reference + " Officials said the rain would ease on Friday."}], "references": [reference]}

@@ -131,6 +131,7 @@ class NoProgress:
     def finished(self) -> None: ...
 
 
+@pytest.mark.slow
 def test_batch_embeds_only_the_representatives_of_a_big_story_and_writes_the_same_files(embedder) -> None:
     from summarizer.batch import schedule
 

@@ -22,6 +22,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> str:
     return out
 
 
+@pytest.mark.slow
 def test_a_corrupted_cache_file_is_a_warning_and_the_same_bytes(tmp_path: Path, clean: str) -> None:
     (tmp_path / "embeddings.sqlite3").write_bytes(b"this is not a database" * 100)
     code, out, err = brief_with_cache(tmp_path)
@@ -42,6 +43,7 @@ def test_an_unwritable_cache_folder_is_a_warning_and_the_same_bytes(tmp_path: Pa
     assert code == 0 and out == clean and err.count("summarizer: warning: the embedding cache") == 1
 
 
+@pytest.mark.slow
 def test_a_cache_path_that_is_a_file_is_a_warning_and_the_same_bytes(tmp_path: Path, clean: str) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")

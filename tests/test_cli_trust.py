@@ -70,6 +70,7 @@ def interrupted_run(arguments: list[str], which: signal.Signals, after: float) -
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("which", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupted_brief_is_not_a_success(tmp_path: Path, which: signal.Signals, code: int) -> None:
     folder = many_articles(tmp_path / "in", count=120)  # minutes of work: the signal always lands midway
@@ -80,6 +81,7 @@ def test_an_interrupted_brief_is_not_a_success(tmp_path: Path, which: signal.Sig
     assert lines[-1].startswith(f"summarizer: interrupted by {which.name}:") and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_an_interrupted_batch_says_what_it_finished(tmp_path: Path) -> None:
     folder = many_articles(tmp_path / "in", count=90)
     dump = tmp_path / "dump.jsonl"

@@ -71,6 +71,7 @@ def dump_with_dates(path: Path, dates: list[str]) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_batch_never_guesses_an_ambiguous_date(tmp_path: Path) -> None:
     dump = dump_with_dates(tmp_path / "d.jsonl", ["12/03/2025", "12/03/2025", "2025-03-12"])
     plain = run_cli("batch", str(dump), "-o", str(tmp_path / "plain"), "-w", "1")

@@ -56,6 +56,7 @@ def test_every_batch_runs_on_one_openmp_thread_whatever_thread_runs_it() -> None
     assert seen == [1] * 6
 
 
+@pytest.mark.slow
 def test_a_vector_depends_on_its_sentence_alone() -> None:
     """Sentences of one token count, embedded alone, together, in another order, on 1 or 2 threads: the same bits."""
     from summarizer.embed.embedder import Embedder
@@ -69,6 +70,7 @@ def test_a_vector_depends_on_its_sentence_alone() -> None:
             assert np.array_equal(embedder.encode([*SAME_LENGTH[2:4], "Another sentence of a different length, longer."])[:2], alone[2:4])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("budget", [[], ["--max-words", "100"]], ids=["automatic", "exact-under-a-budget"])
 def test_brief_gives_the_same_bytes_on_one_or_two_threads(tmp_path: Path, seeds: Path, budget: list[str]) -> None:
     outputs = {}
@@ -89,6 +91,7 @@ BATCH_RUNS = {
 }
 
 
+@pytest.mark.slow
 def test_batch_gives_the_same_bytes_on_any_threads_and_workers(tmp_path: Path) -> None:
     dump = write_dump(tmp_path / "dump.jsonl", seed_records())
     trees = {}
@@ -101,6 +104,7 @@ def test_batch_gives_the_same_bytes_on_any_threads_and_workers(tmp_path: Path) -
     assert reference and all(files == reference for files in trees.values()), [name for name, files in trees.items() if files != reference]
 
 
+@pytest.mark.slow
 def test_ray_gives_the_same_bytes_as_the_local_engine(tmp_path: Path) -> None:
     pytest.importorskip("ray")
     dump = write_dump(tmp_path / "dump.jsonl", seed_records())

@@ -121,6 +121,7 @@ def finish_and_compare(dump: Path, out: Path, cache: Path, clean: dict[str, byte
     return done.stdout
 
 
+@pytest.mark.slow
 def test_killed_right_after_start_before_any_period(dump: Path, clean: dict[str, bytes], tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     left = kill_when(dump, out, cache, clean, lambda out: (out / ".summarizer-batch").is_file())
@@ -128,6 +129,7 @@ def test_killed_right_after_start_before_any_period(dump: Path, clean: dict[str,
     finish_and_compare(dump, out, cache, clean, left)
 
 
+@pytest.mark.slow
 def test_killed_after_the_first_period_is_done(dump: Path, clean: dict[str, bytes], tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     left = kill_when(dump, out, cache, clean, lambda out: (out / PERIODS[0] / "index.json").is_file())
@@ -150,6 +152,7 @@ def half_written_story(period: str) -> Callable[[Path], bool]:
     return moment
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", PERIODS, ids=["first-story-file", "story-file-of-the-second-period"])
 def test_killed_while_a_story_file_is_half_written(dump: Path, clean: dict[str, bytes], tmp_path: Path, period: str) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"

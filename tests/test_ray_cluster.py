@@ -46,6 +46,7 @@ def cluster(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         ray_cli("stop", "--force", env=env)
 
 
+@pytest.mark.slow
 def test_two_nodes_give_the_same_bytes_as_the_local_engine(tmp_path: Path, cluster: tuple[str, dict[str, str]]) -> None:
     address, env = cluster
     nodes = subprocess.run(

@@ -101,6 +101,7 @@ def test_a_folder_of_briefings_is_read_and_other_json_is_passed_over(tmp_path: P
         read_earlier([str(tmp_path / "empty")])
 
 
+@pytest.mark.slow
 def test_brief_since_on_the_seeds(tmp_path: Path) -> None:
     seeds = sorted(SEEDS.glob("*.txt"))
     early = tmp_path / "early.json"

@@ -124,6 +124,7 @@ def engine_neighbourhoods(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> 
     return here, there
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine_name", ["pool", "ray"])
 def test_the_similarity_pass_on_workers_gives_the_same_bits(monkeypatch: pytest.MonkeyPatch, engine_name: str) -> None:
     if engine_name == "ray":

@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from summarizer.batch.schedule import PeriodTask
 from summarizer.batch.threads.files import context_bytes, parse_context, thread_records, threads_markdown
 from summarizer.batch.threads.follow import CONTEXT_DAYS, Earlier, context_for, link_period, period_start
@@ -117,6 +119,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
 
 
+@pytest.mark.slow
 def test_threads_are_incremental_stable_and_byte_identical(tmp_path: Path) -> None:
     early = dump_lines({"2025-03-01": {"volcano": 2, "football": 2}, "2025-03-02": {"volcano": 2}})
     late = dump_lines({"2025-03-03": {"volcano": 2, "budget": 2}})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 
 from summarizer.dates import parse_date
@@ -33,6 +34,7 @@ def group_by_period(articles: Sequence[Article], period: str) -> dict[str, list[
     return {key: groups[key] for key in sorted(groups)}
 
 
+@functools.lru_cache(maxsize=4096)
 def period_start(key: str) -> datetime.date | None:
     """The first day of a period key (``2025-03-02`` or ``2025-W09``); None for ``all`` and ``undated``."""
     try:

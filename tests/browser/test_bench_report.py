@@ -26,6 +26,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out" / "report.html"
 
 
+@pytest.mark.slow
 def test_a_hostile_system_name_runs_nothing_in_the_report(tab: Tab, report: Path) -> None:
     tab.open(report)
     assert tab.script_problems() == [] and tab.csp_problems() == []

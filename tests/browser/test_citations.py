@@ -11,11 +11,13 @@ from tests.browser.conftest import Built
 from tests.browser.pages import PHONE, Tab, anchor, assert_shown, check_briefing, click_and_read_target
 
 
+@pytest.mark.slow
 def test_every_citation_on_the_seeds_page_highlights_its_quote(tab: Tab, seeds_page: Built) -> None:
     clicked = check_briefing(tab, seeds_page.html, seeds_page.data)
     assert clicked >= sum(len(b["citations"]) for b in seeds_page.data["bullets"]) >= len(seeds_page.data["bullets"]) > 0
 
 
+@pytest.mark.slow
 def test_every_story_page_of_a_batch_site_highlights_its_quotes(tab: Tab, batch_site: Path) -> None:
     stories = sorted(batch_site.glob("*/story-*.html"))
     assert len(stories) >= 3, "the seeds over two days plus the hostile records make at least three stories"
@@ -24,6 +26,7 @@ def test_every_story_page_of_a_batch_site_highlights_its_quotes(tab: Tab, batch_
         assert check_briefing(tab, page, data) > 0, page
 
 
+@pytest.mark.slow
 def test_citations_of_hostile_text_highlight_it_as_text(tab: Tab, hostile_page: Built) -> None:
     assert check_briefing(tab, hostile_page.html, hostile_page.data) > 0
     quoted = [c for b in hostile_page.data["bullets"] for c in b["citations"] if "<" in b["text"]]

@@ -21,7 +21,6 @@ first reports were days ago joins them), never by being a background.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,7 +57,6 @@ class Linked:
     threads: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=4096)
 def context_for(key: str, earlier: Sequence[Earlier], days: int = CONTEXT_DAYS, limit: int = CONTEXT_ARTICLES) -> list[Earlier]:
     """The earlier articles a period is linked against: those of periods before it, at most ``days`` before its
     start, the ``limit`` most recent, in period order."""
