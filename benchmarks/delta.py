@@ -33,13 +33,21 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.report import commit, publish, wants_write
-from benchmarks.stories import DUC
-from benchmarks.threads import duc_half
+from benchmarks.stories import DUC, records, write_dump
 from summarizer.batch.threads.files import read_context
 from summarizer.batch.threads.follow import Earlier, thread_articles
 from summarizer.text.split import split_sentences
 
 RESULTS = Path(__file__).resolve().parent / "results" / "delta.md"
+
+
+def duc_half(folder: Path, half: int) -> Path:
+    """Every other DUC gold story (sorted by id), from the first (half 0) or the second: a sparser dump of the same news."""
+    rows = records(DUC)
+    stories = sorted({str(row["story"]) for row in rows})[half::2]
+    return write_dump([row for row in rows if str(row["story"]) in stories], folder / f"dump_duc2003_half{half}.jsonl")
+
+
 PRESENT_COSINE = 0.75
 PRESENT_BIGRAMS = 0.5
 WORD = re.compile(r"\w+")
