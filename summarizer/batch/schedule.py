@@ -4,8 +4,8 @@ A period's stories are cut before any embedding (``batch.link``). Each story
 is embedded a chunk of articles at a time on the workers, small stories
 packed together into one job of up to ``chunk`` articles (a vector does not
 depend on its batch-mates, and one story of a single article would fill few
-rows of the fixed-shape batches); once all its chunks are back, it is sent out to be briefed with its vectors, and the driver lets
-them go. Stories are started in order, period after period, while fewer than
+rows of the fixed-shape batches); once all its chunks are back, it is sent
+out to be briefed with its vectors, and the driver lets them go. Stories are started in order, period after period, while fewer than
 ``ADMIT_ARTICLES`` articles are in flight (a bigger story starts alone), so
 the workers stay busy whether the input is one big day or hundreds of small
 ones, while the driver holds the vectors of a bounded number of articles,
@@ -200,10 +200,8 @@ def take_embedding(state: StoryState, part: PartSentences, vectors: dict[str, np
     """Keep a part's sentences and their vectors (and its titles'); once the story's last part is in, send it out
     to be briefed (True)."""
     state.sentences[part.chunk] = part.sentences
-    titles = [state.task.articles[i].title for i in state.task.stories[state.index]]
-    for text in [t for found in part.sentences for t in found] + titles:
-        if text in vectors:
-            state.vectors[text] = vectors[text]
+    for text in [*(t for found in part.sentences for t in found), *part.titles]:
+        state.vectors[text] = vectors[text]
     state.chunks_left -= 1
     progress.embedded(len(part.sentences))
     if state.chunks_left:

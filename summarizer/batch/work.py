@@ -41,12 +41,13 @@ class EmbedJob:
 
 @dataclass(frozen=True)
 class PartSentences:
-    """The sentence texts of each article of one part."""
+    """The sentence texts of each article of one part, and the part's titles."""
 
     period: str
     story: int
     chunk: int
     sentences: tuple[tuple[str, ...], ...]
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,17 @@ def embed_chunk(job: EmbedJob, encoder: Encoder) -> EmbedResult:
     from summarizer.text.split import segment_article
 
     parts = tuple(
-        PartSentences(part.period, part.story, part.chunk, tuple(tuple(s.text for s in segment_article(article)[0]) for article in part.articles))
+        PartSentences(
+            part.period,
+            part.story,
+            part.chunk,
+            tuple(tuple(s.text for s in segment_article(article)[0]) for article in part.articles),
+            tuple(article.title for article in part.articles if article.title),
+        )
         for part in job.parts
     )
     found = [t for part in parts for article in part.sentences for t in article]
-    titles = [a.title for part in job.parts for a in part.articles if a.title]
-    texts = tuple(dict.fromkeys(found + titles))
+    texts = tuple(dict.fromkeys(found + [title for part in parts for title in part.titles]))
     return EmbedResult(parts, texts, encoder.encode(list(texts)))
 
 
