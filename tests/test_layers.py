@@ -104,3 +104,9 @@ def test_the_checks_see_a_circle_and_an_upward_import() -> None:
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert upward("summarizer.pipeline", "summarizer.batch.job") and upward("summarizer.render.html", "summarizer")
     assert not upward("summarizer.cli.batch", "summarizer.batch.job") and not upward("summarizer.batch.job", "summarizer.render")
+
+
+def test_no_module_of_ours_is_over_400_lines() -> None:
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items() if not inside(name, "summarizer.vendor")}
+    assert len(sizes) > 80
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}

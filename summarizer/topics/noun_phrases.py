@@ -1,23 +1,21 @@
 """Noun phrases of a sentence, as written: candidates for a topic's label.
 
-Part-of-speech tags and NP chunks come from the Pattern tagger bundled with
-TextBlob (a Brill tagger, Brill 1992; De Smedt & Daelemans 2012), which runs
-offline from word lists shipped in the package. Its module is loaded on its
-own, without TextBlob's NLTK import (half a second), and only when needed.
+Part-of-speech tags and NP chunks come from Pattern's English tagger (a Brill
+tagger, Brill 1992; De Smedt & Daelemans 2012), as TextBlob ships it, kept
+verbatim in ``summarizer.vendor.pattern`` with its word lists: it runs offline,
+needs only the standard library, and is loaded only when needed.
 Tokens are found here with their offsets, so every phrase is a verbatim span
 of the sentence ("coalition of the willing", "air defence missiles").
 """
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 from typing import Any
 
 MAX_WORDS = 4
@@ -106,24 +104,10 @@ def tokens_of(text: str) -> list[tuple[str, int, int]]:
 
 
 @lru_cache(maxsize=1)
-def pattern_module() -> ModuleType:
-    """TextBlob's copy of Pattern's text module (standard library only), loaded without TextBlob's NLTK import."""
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("textblob is not installed")
-    folder = next(iter(spec.submodule_search_locations))
-    loader = importlib.util.spec_from_file_location("summarizer_pattern_text", os.path.join(folder, "_text.py"))
-    if loader is None or loader.loader is None:
-        raise ImportError("textblob's _text module is missing")
-    module = importlib.util.module_from_spec(loader)
-    loader.loader.exec_module(module)
-    return module
-
-
-@lru_cache(maxsize=1)
 def pattern_parser() -> Any:
     """The English Brill tagger and chunker, with its lexicon and rules (loaded once, on first use)."""
-    module = pattern_module()
+    from summarizer.vendor.pattern import text as module
+
     folder = os.path.join(os.path.dirname(str(module.__file__)), "en")
     lexicon = module.Lexicon(
         path=os.path.join(folder, "en-lexicon.txt"),
