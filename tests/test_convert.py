@@ -183,7 +183,7 @@ def test_duc_layout_is_detected_and_converted_exactly(duc: Path) -> None:
     joined = "\n".join(warnings)
     assert "left out 1 system summaries" in joined
     assert "ignored 1 files not named like model summaries" in joined
-    assert "XIE20250317.0002: not UTF-8; read as Windows-1252" in joined
+    assert "XIE20250317.0002: not UTF-8; read as cp1252" in joined
     assert "d30099" in joined
     assert "d30004t: no model summary; cluster d30004t skipped" in joined
     assert warnings[-1] == "skipped 1 of 4 clusters"
@@ -248,6 +248,20 @@ def test_trec_variants_of_duc_2001_and_2002(tmp_path: Path) -> None:
         },
         {"id": "WSJ870205-0001", "title": "Big Deal Done", "date": "1987-02-05", "text": "A bank deal."},
         {"id": "WSJ870205-0002", "title": "", "text": "Two docs in one file."},
+    ]
+
+
+def test_nist_files_are_decoded_as_brief_decodes_them(tmp_path: Path) -> None:
+    """A file that starts like SGML but holds binary data is left out with a warning; the others are converted."""
+    write(tmp_path / "docs" / "d061j" / "APW20250316.0240", APW)
+    write(tmp_path / "docs" / "d061j" / "NYT20250316.0096", NYT)
+    write(tmp_path / "docs" / "d061j" / "NYT20250316.0097", b"<DOC>\n" + bytes(range(256)) * 4)
+    write(tmp_path / "models" / "D061.M.100.J.A", "A summary.\n")
+    warnings: list[str] = []
+    [record] = collected(convert(tmp_path, warn=warnings.append))
+    assert [d["id"] for d in record["documents"]] == ["APW20250316.0240", "NYT20250316.0096"]
+    assert [w for w in warnings if "NYT20250316.0097" in w] == [
+        f"{tmp_path / 'docs' / 'd061j' / 'NYT20250316.0097'}: not a text file (binary data, or no known text encoding fits); left out"
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.bench.convert.common import Warn, hidden, natural
-from summarizer.bench.convert.sgml import parse_sgml, read_legacy_text, sgml_documents
+from summarizer.bench.convert.sgml import parse_sgml, read_nist_text, sgml_documents
 from summarizer.errors import InputError
 from summarizer.ingest.folders import shown
 
@@ -84,8 +84,12 @@ def model_summaries(folder: Path, warn: Warn) -> dict[str, list[tuple[str, str]]
             if match.group("who").isdigit():
                 systems += 1
                 continue
-            text, fell_back = read_legacy_text(file)
-            legacy += fell_back
+            try:
+                text, encoding = read_nist_text(file)
+            except InputError as error:
+                warn(f"{error}; left out")
+                continue
+            legacy += encoding != "utf-8"
             summary = summary_text(text)
             key = cluster_key(match.group("stem"))
             if summary and summary not in (known for _, known in found[key]):
@@ -95,7 +99,7 @@ def model_summaries(folder: Path, warn: Warn) -> dict[str, list[tuple[str, str]]
     if unnamed:
         warn(f"{shown(folder)}: ignored {unnamed} files not named like model summaries (D30001.M.100.T.A, D0901-A.M.100.A.A)")
     if legacy:
-        warn(f"{shown(folder)}: read {legacy} summaries that are not UTF-8 as Windows-1252")
+        warn(f"{shown(folder)}: read {legacy} summaries that are not UTF-8 in the code page each reads as (cp1252 for most newswire)")
     return found
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from summarizer.bench.convert.common import Warn
 from summarizer.errors import InputError
+from summarizer.ingest.decoding import decode_bytes, spelled
 from summarizer.ingest.folders import shown
 
 PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
@@ -56,9 +57,13 @@ def flat(element: Any) -> str:
 
 def sgml_documents(file: Path, warn: Warn) -> list[dict[str, Any]]:
     """The <DOC>s of one file as bench documents: DOCNO as id, headline as title, ISO date when one is given."""
-    text, fell_back = read_legacy_text(file)
-    if fell_back:
-        warn(f"{shown(file)}: not UTF-8; read as Windows-1252")
+    try:
+        text, encoding = read_nist_text(file)
+    except InputError as error:
+        warn(f"{error}; left out")
+        return []
+    if encoding != "utf-8":
+        warn(f"{shown(file)}: not UTF-8; read as {spelled(encoding)}")
     root = parse_sgml(text)
     documents = []
     for doc in root.iter("doc") if root is not None else ():
@@ -143,13 +148,14 @@ def flatten(element: Any, parts: list[str]) -> None:
         parts.append("\n\n")
 
 
-def read_legacy_text(file: Path) -> tuple[str, bool]:
-    """A NIST file's text: UTF-8, else Windows-1252 (newswire of the 1990s; True when it fell back)."""
+def read_nist_text(file: Path) -> tuple[str, str]:
+    """A NIST file's text and its encoding, read as ``brief`` reads any file (``ingest.decoding``): UTF-8 with or
+    without a BOM, else the legacy code page it reads as (Windows-1252 for the newswire of the 1990s)."""
     try:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{shown(file)}: cannot read it ({error.strerror})") from None
     try:
-        return data.decode("utf-8-sig"), False
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), True
+        return decode_bytes(data)
+    except ValueError as error:
+        raise InputError(f"{shown(file)}: {error}") from None
