@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from summarizer.errors import InputError
 
 MAX_AUTO_BULLETS = 8
-ORDERS = ("reading", "importance")
+Order = Literal["reading", "importance"]  # the command line offers exactly these
+ORDERS: tuple[str, ...] = get_args(Order)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,60 @@
-"""The command line's choices are the code's own: each CLI enum lists exactly the values the module that acts on it accepts."""
+"""The command line's choices are the code's own: each choice option offers exactly the values of the ``Literal``
+type that the module acting on it defines, and its tuple of accepted values is that type's arguments."""
 
 from __future__ import annotations
 
-from enum import Enum
+import typing
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from summarizer.batch.engines import ENGINES
+from summarizer.batch import ENGINES
 from summarizer.batch.periods import PERIODS
-from summarizer.bench.session import METRICS, PRESETS, SCORERS
-from summarizer.cli.batch import Engine, Period
-from summarizer.cli.bench import Metric, Preset, Scorer
-from summarizer.cli.brief import Format, Order
+from summarizer.bench.convert import LAYOUTS
+from summarizer.bench.metrics import METRICS
+from summarizer.bench.session import PRESETS, SCORERS
+from summarizer.cli.batch import batch
+from summarizer.cli.bench import bench
+from summarizer.cli.brief import brief
+from summarizer.cli.convert import convert
 from summarizer.options import ORDERS
-from summarizer.render import RENDERERS
+from summarizer.render import FORMATS, RENDERERS
+
+OFFERED: list[tuple[Callable[..., Any], str, tuple[str, ...]]] = [
+    (batch, "period", PERIODS),
+    (batch, "engine", ENGINES),
+    (brief, "order", ORDERS),
+    (brief, "fmt", FORMATS),
+    (bench, "preset", tuple(PRESETS)),
+    (bench, "scorer", SCORERS),
+    (bench, "metric", METRICS),
+    (convert, "layout", LAYOUTS),
+]
 
 
-@pytest.mark.parametrize(
-    ("choices", "accepted"),
-    [(Period, PERIODS), (Engine, ENGINES), (Order, ORDERS), (Format, tuple(RENDERERS)), (Preset, tuple(PRESETS)), (Scorer, SCORERS), (Metric, METRICS)],
-)
-def test_a_cli_enum_offers_what_the_code_accepts(choices: type[Enum], accepted: tuple[str, ...]) -> None:
-    assert [choice.value for choice in choices] == list(accepted)
+def choices(command: Callable[..., Any], option: str) -> tuple[str, ...]:
+    """The values a command's signature offers for ``option``: the ``Literal`` inside its ``Annotated[Optional[...]]``."""
+    hint = typing.get_type_hints(command, include_extras=True)[option]
+    while typing.get_origin(hint) is not typing.Literal:
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    return typing.get_args(hint)
+
+
+@pytest.mark.parametrize(("command", "option", "accepted"), OFFERED, ids=[f"{c.__name__}-{o}" for c, o, _ in OFFERED])
+def test_a_choice_offers_what_the_code_accepts(command: Callable[..., Any], option: str, accepted: tuple[str, ...]) -> None:
+    assert choices(command, option) == accepted and len(accepted) >= 2
+
+
+def test_the_command_line_refuses_a_value_outside_the_choice() -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+
+    result = CliRunner().invoke(app, ["batch", "in.jsonl", "-o", "out", "--period", "month"])
+    assert result.exit_code == 2 and "'month' is not one of 'day', 'week', 'all'" in result.output
+
+
+def test_the_tables_keyed_by_a_choice_have_a_row_for_each() -> None:
+    assert tuple(RENDERERS) == FORMATS
+    assert len(PRESETS) == 3

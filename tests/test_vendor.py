@@ -31,7 +31,10 @@ def test_vendored_code_imports_only_the_standard_library() -> None:
 
 
 def test_tagging_loads_neither_textblob_nor_nltk() -> None:
-    probe = "from summarizer.topics.noun_phrases import tag; import sys; tag('The talks ended.'); print(sorted(m for m in sys.modules if m.split('.')[0] in ('textblob', 'nltk')))"
+    probe = (
+        "from summarizer.topics.noun_phrases import tag; import sys; tag('The talks ended.');"
+        " print(sorted(m for m in sys.modules if m.split('.')[0] in ('textblob', 'nltk')))"
+    )
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "[]"
 
 

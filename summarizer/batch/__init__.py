@@ -4,3 +4,8 @@ The flow: read dumps (malformed lines counted) -> group by period -> per period:
 embed every sentence once, cluster articles into stories, brief each story ->
 write files atomically, the period's index last (its hash marks it done).
 """
+
+from typing import Literal, get_args
+
+Engine = Literal["local", "ray"]  # where the work runs; here, not in engines.py, so the help need not import the engines
+ENGINES: tuple[str, ...] = get_args(Engine)

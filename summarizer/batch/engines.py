@@ -22,8 +22,6 @@ from summarizer.embed.embedder import Encoder
 from summarizer.errors import InputError
 from summarizer.options import Options
 
-ENGINES = ("local", "ray")
-
 
 @dataclass(frozen=True)
 class WorkerConfig:

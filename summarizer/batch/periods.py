@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Sequence
+from typing import Literal, get_args
 
 from summarizer.dates import parse_date
 from summarizer.types import Article
 
-PERIODS = ("day", "week", "all")
+Period = Literal["day", "week", "all"]  # the command line offers exactly these
+PERIODS: tuple[str, ...] = get_args(Period)
 UNDATED = "undated"
 
 

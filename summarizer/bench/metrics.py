@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, get_args
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 WORDS = re.compile(r"[^\W_]+")
-METRICS = ("recall", "f1")
+Metric = Literal["recall", "f1"]  # the command line offers exactly these
+METRICS: tuple[str, ...] = get_args(Metric)
 
 
 @dataclass(frozen=True)

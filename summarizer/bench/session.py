@@ -7,18 +7,19 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from summarizer.ingest.limits import Limits
 
+Preset = Literal["duc", "multinews", "multiling"]  # the command line offers exactly these, each a row of PRESETS
+Scorer = Literal["rouge-score", "rouge-1.5.5"]
+SCORERS: tuple[str, ...] = get_args(Scorer)
 PRESETS: dict[str, dict[str, Any]] = {
     "duc": {"metric": "recall", "stem": True, "budget": 100},
     "multinews": {"metric": "f1", "stem": True, "budget": 300},
     "multiling": {"metric": "recall", "stem": False, "budget": 250},
 }
 DEFAULTS: dict[str, Any] = {"metric": "recall", "stem": True, "budget": 100}
-SCORERS = ("rouge-score", "rouge-1.5.5")
-METRICS = ("recall", "f1")
 
 
 @dataclass(frozen=True)

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from summarizer.batch import Engine
+from summarizer.batch.periods import Period
 from summarizer.cli import shared
 from summarizer.cli.brief import (
     date_order,
     input_limits,
 )
-
-
-class Period(str, Enum):
-    """How articles are grouped before stories are found."""
-
-    day = "day"
-    week = "week"
-    all = "all"
-
-
-class Engine(str, Enum):
-    """Where the work runs."""
-
-    local = "local"
-    ray = "ray"
-
 
 INPUT_HELP = (
     "JSONL dumps (plain or .gz; one article a line with 'text', and title, url, source, published/date), or any file brief reads"
@@ -99,8 +84,8 @@ PERIOD_HELP = "Group articles by day, ISO week, or all as one period; days and w
 def batch(
     inputs: Annotated[list[str], typer.Argument(help=INPUT_HELP, show_default=False)],
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help=OUTDIR_HELP)],
-    period: Annotated[Period, typer.Option("--period", help=PERIOD_HELP)] = Period.day,
-    engine: Annotated[Engine, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = Engine.local,
+    period: Annotated[Period, typer.Option("--period", help=PERIOD_HELP)] = "day",
+    engine: Annotated[Engine, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = "local",
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", min=1, help=THREADS_HELP, show_default=False)] = None,
@@ -135,7 +120,7 @@ def batch(
     dump = read_dumps(inputs, strict, max_file_size=limits.max_file, max_article_size=limits.max_article)
     warn_problems(dump.problems, quiet)
     warn_ambiguous(dump.articles, options.date_order, quiet)
-    settings = BatchSettings(period.value, options, identity)
+    settings = BatchSettings(period, options, identity)
     config = WorkerConfig(options, cache, int(cache_size * 1024**3), threads or 0, precision, device)  # threads 0: decided at start
     engine_for = engine_factory(engine, address, workers, config, chunk)
     outcome = run_job(dump, output_dir, settings, force, engine_for, Progress(quiet), chunk)
@@ -158,7 +143,7 @@ def engine_factory(engine: Engine, address: Optional[str], workers: Optional[int
     from summarizer.batch.engines import RayEngine, local_engine
 
     def start(articles: int) -> Any:
-        if engine is Engine.ray:
+        if engine == "ray":
             return RayEngine(dataclasses.replace(config, threads=config.threads or 1), workers, address)
         cores = os.cpu_count() or 1
         count = max(1, min(workers or cores, math.ceil(articles / chunk)))

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from summarizer.bench.metrics import Metric
+from summarizer.bench.session import Preset, Scorer
 from summarizer.cli import shared
 from summarizer.cli.brief import input_limits
 from summarizer.cli.shared import MAX_ARTICLE_HELP
-
-
-class Preset(str, Enum):
-    """Conventions of the literature."""
-
-    duc = "duc"
-    multinews = "multinews"
-    multiling = "multiling"
-
-
-class Scorer(str, Enum):
-    """Which ROUGE program scores."""
-
-    rouge_score = "rouge-score"
-    rouge_155 = "rouge-1.5.5"
-
 
 SCORER_HELP = (
     "rouge-score (Google's Python reimplementation; the default) or rouge-1.5.5 (the original Perl script, as papers report it, "
@@ -40,13 +25,6 @@ EMBEDDING_HELP = (
 
 
 OUTPUT_DIR_HELP = "Write results.json, results.csv, table.md, rouge2.png and report.html here."
-
-
-class Metric(str, Enum):
-    """Which side of ROUGE to read."""
-
-    recall = "recall"
-    f1 = "f1"
 
 
 SYSTEMS_HELP = (
@@ -73,7 +51,7 @@ def bench(
     reference_system: Annotated[str, typer.Option("--reference-system", help="The system others are compared with.")] = "lexrank",
     save_outputs: Annotated[Optional[Path], typer.Option("--save-outputs", help="Write every summary as JSONL {id, system, summary}.")] = None,
     output_dir: Annotated[Optional[Path], typer.Option("--output-dir", "-o", help=OUTPUT_DIR_HELP)] = None,
-    scorer: Annotated[Scorer, typer.Option("--scorer", help=SCORER_HELP)] = Scorer.rouge_score,
+    scorer: Annotated[Scorer, typer.Option("--scorer", help=SCORER_HELP)] = "rouge-score",
     embedding_score: Annotated[bool, typer.Option("--embedding-score/--no-embedding-score", help=EMBEDDING_HELP)] = True,
     outputs: Annotated[Optional[list[str]], typer.Option("--outputs", help=OUTPUTS_HELP, show_default=False, metavar="NAME=FILE")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N clusters.")] = None,
@@ -96,12 +74,12 @@ def bench(
     request = BenchRequest(
         dataset=dataset,
         systems=tuple(name.strip() for name in systems.split(",")),
-        preset=preset.value if preset else None,
+        preset=preset,
         budget=budget_words,
-        metric=metric.value if metric else None,
+        metric=metric,
         stem=stem,
         reference_system=reference_system,
-        scorer=scorer.value,
+        scorer=scorer,
         embedding_score=embedding_score,
         outputs=tuple(outputs or ()),
         limit=limit,

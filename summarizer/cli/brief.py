@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -11,15 +10,8 @@ import typer
 from summarizer.cli import shared
 from summarizer.cli.output import check_target, emit
 from summarizer.embed.cache import cached
-
-
-class Format(str, Enum):
-    """Output formats."""
-
-    md = "md"
-    json = "json"
-    html = "html"
-
+from summarizer.options import Order
+from summarizer.render import Format
 
 PATHS_HELP = (
     "Folders (read recursively; hidden files and folders are skipped), files (.txt .md .html .json .jsonl, feeds .rss .atom .xml,"
@@ -35,18 +27,11 @@ SINCE_HELP = "An earlier briefing's JSON, or a folder of them (a batch output): 
 MAX_SENTENCES_HELP = "Most sentences one briefing takes: memory grows with their square (about 5 GB at 10,000)."
 
 
-class Order(str, Enum):
-    """The order of the bullets."""
-
-    reading = "reading"
-    importance = "importance"
-
-
 ORDER_HELP = (
     "reading: the story's core first, related bullets side by side; importance: the order they were chosen in, "
     "most covered first (keep the head when cutting a briefing to a length)."
 )
-SUFFIX_FORMATS = {".json": Format.json, ".html": Format.html, ".htm": Format.html, ".md": Format.md, ".markdown": Format.md, ".txt": Format.md}
+SUFFIX_FORMATS: dict[str, Format] = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "md"}
 COLUMN_FIELDS = ("text", "title", "published", "source", "url", "id")
 
 
@@ -60,8 +45,8 @@ def chosen_format(fmt: Optional[Format], output: Optional[Path]) -> Format:
     if suffix and implied is None:
         raise UsageError(f"-o {output}: brief writes Markdown, JSON or HTML, not {suffix}; name the file .md, .json or .html, or give -f")
     if fmt is not None and implied is not None and implied != fmt and suffix != ".txt":
-        raise UsageError(f"-o {output} says {implied.value}, but -f says {fmt.value}: make them agree")
-    return fmt or implied or Format.md
+        raise UsageError(f"-o {output} says {implied}, but -f says {fmt}: make them agree")
+    return fmt or implied or "md"
 
 
 def column_names(given: Optional[str]) -> dict[str, str]:
@@ -97,7 +82,7 @@ def brief(
     monthfirst: shared.MonthFirstOption = False,
     since: Annotated[Optional[list[str]], typer.Option("--since", help=SINCE_HELP, show_default=False, metavar="EARLIER")] = None,
     only_new: Annotated[bool, typer.Option("--only-new", help="With --since: leave out the bullets already reported.")] = False,
-    order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = Order.reading,
+    order: Annotated[Order, typer.Option("--order", help=ORDER_HELP)] = "reading",
     columns: Annotated[Optional[str], typer.Option("--columns", help=COLUMNS_HELP, show_default=False, metavar="FIELD=COLUMN,...")] = None,
 ) -> None:
     """Print a briefing of the articles in PATH...: one verbatim, cited bullet per topic."""
@@ -111,7 +96,7 @@ def brief(
     from summarizer.since import mark_new, read_earlier
 
     dates = date_order(dayfirst, monthfirst)
-    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=dates, order=order.value)
+    options = Options(bullets=bullets, max_words=max_words, model=model, seed=seed, max_sentences=max_sentences, date_order=dates, order=order)
     limits = input_limits(max_file_size, max_article_size)
     if output is not None and str(output) == "-":
         output = None
@@ -132,7 +117,7 @@ def brief(
     if since:
         briefing = mark_new(briefing, read_earlier(since), embedder, only_new)
     briefing = replace(briefing, skipped=reading.skipped)
-    emit(render(briefing, chosen.value), output)
+    emit(render(briefing, chosen), output)
 
 
 def refuse_furniture_only(briefing: Any) -> None:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+from summarizer.bench.convert import Layout
 
 PATH_HELP = "DUC/TAC document folders (docs/d30001t/...); a Multi-News folder or .src file; or a ROOT/CLUSTER/{docs,refs}/*.txt tree."
 REFERENCES_HELP = (
     "DUC/TAC: the model-summary folder (D30001.M.100.T.A files) when it is not a models/ or summaries/ folder inside PATH or beside it. "
     "Multi-News: the .tgt file, when PATH is a .src file whose partner has another name."
 )
-
-
-class Layout(str, Enum):
-    """The dataset layouts ``convert`` reads."""
-
-    duc = "duc"
-    multinews = "multinews"
-    tree = "tree"
 
 
 def convert(
@@ -36,6 +29,6 @@ def convert(
     from summarizer.cli.output import check_target
 
     check_target(output, [str(path)] + ([str(references)] if references else []), force)
-    found = records(path, layout.value if layout else None, references, warn=lambda message: typer.echo(f"summarizer: warning: {message}", err=True))
+    found = records(path, layout, references, warn=lambda message: typer.echo(f"summarizer: warning: {message}", err=True))
     count = write_jsonl(found, output)
     typer.echo(f"convert: {count} cluster{'s' if count != 1 else ''} -> {output}")

@@ -32,7 +32,7 @@ import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal, get_args
 
 from summarizer.bench.convert.common import Warn, default_warn, hidden, natural
 from summarizer.bench.convert.duc import duc_records, sgml_files
@@ -41,7 +41,8 @@ from summarizer.bench.convert.tree import is_tree_cluster, tree_records
 from summarizer.errors import InputError, UsageError
 from summarizer.ingest.folders import shown
 
-LAYOUTS = ("duc", "multinews", "tree")
+Layout = Literal["duc", "multinews", "tree"]  # the command line offers exactly these
+LAYOUTS: tuple[str, ...] = get_args(Layout)
 
 
 def detect_layout(path: Path) -> str:
