@@ -5,21 +5,25 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from summarizer.batch import ENGINES
+from summarizer.batch.job import BatchSettings
 from summarizer.batch.periods import PERIODS
 from summarizer.bench.convert import LAYOUTS
 from summarizer.bench.metrics import METRICS
-from summarizer.bench.session import PRESETS, SCORERS
+from summarizer.bench.session import PRESETS, SCORERS, BenchRequest, Preset
 from summarizer.cli.batch import batch
 from summarizer.cli.bench import bench
 from summarizer.cli.brief import brief
 from summarizer.cli.convert import convert
-from summarizer.options import ORDERS
-from summarizer.render import FORMATS, RENDERERS
+from summarizer.errors import InputError, UsageError
+from summarizer.options import ORDERS, Options
+from summarizer.render import FORMATS, RENDERERS, render
+from tests.helpers.briefings import tiny_briefing
 
 OFFERED: list[tuple[Callable[..., Any], str, tuple[str, ...]]] = [
     (batch, "period", PERIODS),
@@ -57,4 +61,16 @@ def test_the_command_line_refuses_a_value_outside_the_choice() -> None:
 
 def test_the_tables_keyed_by_a_choice_have_a_row_for_each() -> None:
     assert tuple(RENDERERS) == FORMATS
-    assert len(PRESETS) == 3
+    assert tuple(PRESETS) == typing.get_args(Preset)
+
+
+def test_the_library_refuses_a_value_outside_the_choice(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown period 'month': use one of day, week, all"):
+        BatchSettings("month", Options(), "model")
+    for wrong in ({"scorer": "rouge-2.0"}, {"metric": "precision"}, {"preset": "tac"}):
+        with pytest.raises(UsageError, match=f"unknown {next(iter(wrong))} "):
+            BenchRequest(tmp_path, **wrong)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="unknown order"):
+        Options(order="newest")
+    with pytest.raises(ValueError, match="unknown format"):
+        render(tiny_briefing(), "pdf")

@@ -7,5 +7,5 @@ write files atomically, the period's index last (its hash marks it done).
 
 from typing import Literal, get_args
 
-Engine = Literal["local", "ray"]  # where the work runs; here, not in engines.py, so the help need not import the engines
-ENGINES: tuple[str, ...] = get_args(Engine)
+EngineName = Literal["local", "ray"]  # where the work runs; here, not in engines.py, so the help need not import the engines
+ENGINES: tuple[str, ...] = get_args(EngineName)

@@ -21,14 +21,14 @@ from typing import Any
 from summarizer.batch.dump import Dump
 from summarizer.batch.engines import Engine, EngineFactory, engine_mapper
 from summarizer.batch.index import period_summary, top_markdown
-from summarizer.batch.periods import UNDATED, group_by_period
+from summarizer.batch.periods import PERIODS, UNDATED, group_by_period
 from summarizer.batch.schedule import CHUNK, PeriodOutput, PeriodTask, run_periods
 from summarizer.batch.site import threads_html, top_html
 from summarizer.batch.stories.model import shipped_model
 from summarizer.batch.threads.files import CONTEXT_FILE, threads_markdown, threads_record
 from summarizer.batch.threads.link import cut_periods, threaded
 from summarizer.dates import with_dates
-from summarizer.errors import InputError, Interrupted
+from summarizer.errors import InputError, Interrupted, UsageError
 from summarizer.files import TEMPORARY_MARK, write_atomic
 from summarizer.options import Options
 from summarizer.plural import plural
@@ -46,6 +46,10 @@ class BatchSettings:
     period: str
     options: Options
     model_identity: str
+
+    def __post_init__(self) -> None:
+        if self.period not in PERIODS:
+            raise UsageError(f"unknown period {self.period!r}: use one of {', '.join(PERIODS)}")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from summarizer.bench.metrics import METRICS
+from summarizer.errors import UsageError
 from summarizer.ingest.limits import Limits
 
 Preset = Literal["duc", "multinews", "multiling"]  # the command line offers exactly these, each a row of PRESETS
@@ -44,6 +46,11 @@ class BenchRequest:
     cache: bool = True
     progress: bool = False
     limits: Limits = field(default_factory=Limits)
+
+    def __post_init__(self) -> None:
+        for name, value, accepted in (("preset", self.preset, tuple(PRESETS)), ("metric", self.metric, METRICS), ("scorer", self.scorer, SCORERS)):
+            if value is not None and value not in accepted:
+                raise UsageError(f"unknown {name} {value!r}: use one of {', '.join(accepted)}")
 
 
 @dataclass(frozen=True)

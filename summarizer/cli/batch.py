@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from summarizer.batch import Engine
+from summarizer.batch import EngineName
 from summarizer.batch.periods import Period
 from summarizer.cli import shared
 from summarizer.cli.brief import (
@@ -85,7 +85,7 @@ def batch(
     inputs: Annotated[list[str], typer.Argument(help=INPUT_HELP, show_default=False)],
     output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help=OUTDIR_HELP)],
     period: Annotated[Period, typer.Option("--period", help=PERIOD_HELP)] = "day",
-    engine: Annotated[Engine, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = "local",
+    engine: Annotated[EngineName, typer.Option("--engine", help="local (process pool) or ray (a Ray cluster; pip install 'summarizer[ray]').")] = "local",
     address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start a local one).", show_default=False)] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help=WORKERS_HELP, show_default=False)] = None,
     threads: Annotated[Optional[int], typer.Option("--threads", min=1, help=THREADS_HELP, show_default=False)] = None,
@@ -127,7 +127,7 @@ def batch(
     typer.echo(outcome.line(output_dir))
 
 
-def engine_factory(engine: Engine, address: Optional[str], workers: Optional[int], config: Any, chunk: int) -> Any:
+def engine_factory(engine: EngineName, address: Optional[str], workers: Optional[int], config: Any, chunk: int) -> Any:
     """A function of the number of articles to brief that starts the engine asked for.
 
     Locally: ``workers`` processes (default the core count, never more than
