@@ -251,18 +251,28 @@ def test_trec_variants_of_duc_2001_and_2002(tmp_path: Path) -> None:
     ]
 
 
-def test_nist_files_are_decoded_as_brief_decodes_them(tmp_path: Path) -> None:
-    """A file that starts like SGML but holds binary data is left out with a warning; the others are converted."""
-    write(tmp_path / "docs" / "d061j" / "APW20250316.0240", APW)
-    write(tmp_path / "docs" / "d061j" / "NYT20250316.0096", NYT)
-    write(tmp_path / "docs" / "d061j" / "NYT20250316.0097", b"<DOC>\n" + bytes(range(256)) * 4)
-    write(tmp_path / "models" / "D061.M.100.J.A", "A summary.\n")
+def test_nist_files_are_decoded_by_a_fixed_rule(tmp_path: Path) -> None:
+    """BOMs and UTF-16 are read; legacy bytes are cp1252 however short (never a detector's guess), else Latin-1;
+    a stray NUL does not drop a file; a summary that is not text is left out with a warning."""
+    docs, models = tmp_path / "docs" / "d061j", tmp_path / "models"
+    cafe = APW.decode("ascii").replace("officials said", "officials said in a caf\u00e9")
+    write(docs / "APW20250316.0240", b"\xef\xbb\xbf" + cafe.encode("utf-8"))
+    write(docs / "APW20250316.0241", b"\xff\xfe" + cafe.replace("0240", "0241").encode("utf-16-le"))
+    write(docs / "NYT20250316.0096", NYT.replace(b"strength overnight", b"strength \x96 overnight\x00"))
+    write(models / "D061.M.100.J.A", b"Prices rose \x96 sharply.\n")
+    write(models / "D061.M.100.J.B", b"It cost \xa3300 million; Chile protests\x85\n")
+    write(models / "D061.M.100.J.C", b"Caf\x81 \x8d.\n")  # bytes cp1252 leaves undefined: Latin-1
+    write(models / "D061.M.100.J.D", b"%PDF-1.4 a scanned summary")
     warnings: list[str] = []
     [record] = collected(convert(tmp_path, warn=warnings.append))
-    assert [d["id"] for d in record["documents"]] == ["APW20250316.0240", "NYT20250316.0096"]
-    assert [w for w in warnings if "NYT20250316.0097" in w] == [
-        f"{tmp_path / 'docs' / 'd061j' / 'NYT20250316.0097'}: not a text file (binary data, or no known text encoding fits); left out"
-    ]
+    assert [d["id"] for d in record["documents"]] == ["APW20250316.0240", "APW20250316.0241", "NYT20250316.0096"]
+    assert all("officials said in a café" in d["text"] for d in record["documents"][:2])
+    assert "strength \u2013 overnight" in record["documents"][2]["text"]
+    assert record["references"] == ["Prices rose \u2013 sharply.", "It cost £300 million; Chile protests\u2026", "Caf\x81 \x8d."]
+    assert f"{docs / 'NYT20250316.0096'}: not UTF-8; read as cp1252" in warnings
+    assert not any("APW" in w for w in warnings)  # a BOM says what it is: nothing to warn of
+    assert f"{models / 'D061.M.100.J.D'}: not a text file (PDF): convert it to text first (pdftotext); left out" in warnings
+    assert f"{models}: 3 summaries are not UTF-8; read 2 as cp1252, 1 as latin-1" in warnings
 
 
 def test_duc_errors_name_the_path(tmp_path: Path) -> None:

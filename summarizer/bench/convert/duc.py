@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,13 @@ from typing import Any
 from summarizer.bench.convert.common import Warn, hidden, natural
 from summarizer.bench.convert.sgml import parse_sgml, read_nist_text, sgml_documents
 from summarizer.errors import InputError
+from summarizer.ingest.decoding import bom_of, codec_for
 from summarizer.ingest.folders import shown
 
 REFERENCE_FOLDERS = ("models", "model", "summaries", "summary", "references", "reference", "refs")
 MODEL_NAME = re.compile(r"(?P<stem>[A-Za-z]+\d+[A-Za-z]?(?:-[A-Za-z])?)\.[A-Za-z]\.\d+\.[A-Za-z0-9]+\.(?P<who>[A-Za-z0-9]+)")
 CLUSTER_STEM = re.compile(r"([a-z]+\d+)[a-z]?(-[a-z])?")
-SGML_START = re.compile(rb"\s*<DOC[\s>]", re.IGNORECASE)
+SGML_START = re.compile(r"\s*<DOC[\s>]", re.IGNORECASE)
 SNIFF = 4096
 
 
@@ -33,12 +34,15 @@ def sgml_files(root: Path, skip: tuple[Path, ...]) -> Iterator[Path]:
 
 
 def is_sgml(file: Path) -> bool:
-    """True when the file starts (after white space) with a <DOC> tag."""
+    """True when the file starts (after a byte-order mark and white space) with a <DOC> tag."""
     try:
         with open(file, "rb") as stream:
-            return SGML_START.match(stream.read(SNIFF)) is not None
+            head = stream.read(SNIFF)
     except OSError:
         return False
+    encoding, _ = bom_of(head)
+    text = head.decode(codec_for(encoding, True), errors="ignore") if encoding else head.decode("latin-1")
+    return SGML_START.match(text) is not None
 
 
 def cluster_key(name: str) -> str:
@@ -70,7 +74,8 @@ def reference_folder(path: Path, given: Path | None) -> Path:
 def model_summaries(folder: Path, warn: Warn) -> dict[str, list[tuple[str, str]]]:
     """Human summaries under ``folder`` by cluster stem: [(assessor, text)], sorted by file name."""
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    systems = unnamed = legacy = 0
+    systems = unnamed = 0
+    legacy: Counter[str] = Counter()  # summaries read in a legacy code page, by its name
     for here, names, files in os.walk(folder):
         names[:] = sorted((name for name in names if not name.startswith(".")), key=natural)
         for name in sorted(files, key=natural):
@@ -89,7 +94,8 @@ def model_summaries(folder: Path, warn: Warn) -> dict[str, list[tuple[str, str]]
             except InputError as error:
                 warn(f"{error}; left out")
                 continue
-            legacy += encoding != "utf-8"
+            if not encoding.startswith("utf"):
+                legacy[encoding] += 1
             summary = summary_text(text)
             key = cluster_key(match.group("stem"))
             if summary and summary not in (known for _, known in found[key]):
@@ -99,7 +105,8 @@ def model_summaries(folder: Path, warn: Warn) -> dict[str, list[tuple[str, str]]
     if unnamed:
         warn(f"{shown(folder)}: ignored {unnamed} files not named like model summaries (D30001.M.100.T.A, D0901-A.M.100.A.A)")
     if legacy:
-        warn(f"{shown(folder)}: read {legacy} summaries that are not UTF-8 in the code page each reads as (cp1252 for most newswire)")
+        counts = ", ".join(f"{count} as {name}" for name, count in sorted(legacy.items()))
+        warn(f"{shown(folder)}: {sum(legacy.values())} summaries are not UTF-8; read {counts}")
     return found
 
 
