@@ -21,6 +21,7 @@ import pytest
 from summarizer.batch.dump import read_dumps
 from summarizer.bench.data import load_clusters
 from summarizer.errors import InputError
+from summarizer.ingest.decoding import decode_bytes
 from summarizer.ingest.limits import Limits, parse_size
 from summarizer.ingest.readers import read_inputs, read_path
 from tests.conftest import ROOT, SEEDS, run_cli
@@ -127,6 +128,18 @@ def test_latin1_text_is_read_as_cp1252_and_utf16_without_bom_is_recognised(tmp_p
     (tmp_path / "wide.txt").write_bytes(f"Wide headline\n{BODY}".encode("utf-16-le"))
     articles = read_inputs([str(tmp_path)]).articles
     assert [(a.title, a.encoding) for a in articles] == [(TITLE, "cp1252"), ("Wide headline", "utf-16-le")]
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (b"Prices rose \x96 sharply on Monday.\n", "Prices rose \u2013 sharply on Monday.\n"),
+        (b"Pinochet arrested in London; Chile protests\x85\n", "Pinochet arrested in London; Chile protests\u2026\n"),
+        (b"He said \x93yes\x94 and left.", "He said \u201cyes\u201d and left."),
+    ],
+)
+def test_a_short_text_with_windows_punctuation_is_cp1252(data: bytes, text: str) -> None:
+    assert decode_bytes(data) == (text, "cp1252")  # a detector alone named cp1125 and cp775 for these
 
 
 def test_stdin_is_read_as_bytes_in_any_encoding_and_through_gzip() -> None:
