@@ -69,7 +69,7 @@ def test_the_library_refuses_a_value_outside_the_choice(tmp_path: Path) -> None:
         BatchSettings("month", Options(), "model")
     for wrong in ({"scorer": "rouge-2.0"}, {"metric": "precision"}, {"preset": "tac"}):
         with pytest.raises(UsageError, match=f"unknown {next(iter(wrong))} "):
-            BenchRequest(tmp_path, **wrong)  # type: ignore[arg-type]
+            BenchRequest(tmp_path, **wrong)
     with pytest.raises(InputError, match="unknown order"):
         Options(order="newest")
     with pytest.raises(ValueError, match="unknown format"):
