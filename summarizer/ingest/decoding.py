@@ -92,9 +92,10 @@ def detect(sample: bytes) -> str:
     except UnicodeDecodeError as error:
         if error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
             return "utf-8"  # the sample cut a character in two
-    if windows_punctuation(sample) and reads_as_cp1252(sample):
+    punctuation = windows_punctuation(sample)
+    if punctuation and reads_as_cp1252(sample):
         return "cp1252"  # its dashes and quotes: a detector misreads a short sample (cp1125 for "rose \x96 sharply")
-    return legacy(sample) if in_words(sample) or windows_punctuation(sample) else "utf-8"
+    return legacy(sample) if punctuation or in_words(sample) else "utf-8"
 
 
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
